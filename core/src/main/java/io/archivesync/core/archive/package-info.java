@@ -1,0 +1,2 @@
+/** The layout of archives we mirror, starting with Binance's public market-data archive. */
+package io.archivesync.core.archive;

@@ -1,0 +1,40 @@
+package io.archivesync.core.config;
+
+/**
+ * Everything a process of archive-sync is configured with, parsed once at start-up by {@link ConfigLoader}. Each
+ * section validates itself; settings that only make sense together are checked here.
+ */
+public record AppConfig(
+        KafkaSettings kafka,
+        TopicSettings topics,
+        S3Settings s3,
+        ProducerSettings producer,
+        ProcessorSettings processor,
+        SinkSettings sink) {
+
+    public AppConfig {
+        if (kafka == null || topics == null || s3 == null || producer == null || processor == null || sink == null) {
+            throw new ConfigException("(root)", "sections kafka, topics, s3, producer, processor and sink are required");
+        }
+    }
+
+    public AppConfig withKafka(KafkaSettings k) {
+        return new AppConfig(k, topics, s3, producer, processor, sink);
+    }
+
+    public AppConfig withS3(S3Settings s) {
+        return new AppConfig(kafka, topics, s, producer, processor, sink);
+    }
+
+    public AppConfig withProducer(ProducerSettings p) {
+        return new AppConfig(kafka, topics, s3, p, processor, sink);
+    }
+
+    public AppConfig withProcessor(ProcessorSettings p) {
+        return new AppConfig(kafka, topics, s3, producer, p, sink);
+    }
+
+    public AppConfig withSink(SinkSettings s) {
+        return new AppConfig(kafka, topics, s3, producer, processor, s);
+    }
+}

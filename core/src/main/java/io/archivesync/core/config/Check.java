@@ -1,0 +1,47 @@
+package io.archivesync.core.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Small guards used by the settings records' compact constructors; each failure names the setting. */
+public final class Check {
+
+    private Check() {
+    }
+
+    public static String notBlank(String setting, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(setting, "must be set");
+        }
+        return value.strip();
+    }
+
+    public static int positive(String setting, int value) {
+        if (value <= 0) {
+            throw new ConfigException(setting, "must be greater than 0, was " + value);
+        }
+        return value;
+    }
+
+    public static long positive(String setting, long value) {
+        if (value <= 0) {
+            throw new ConfigException(setting, "must be greater than 0, was " + value);
+        }
+        return value;
+    }
+
+    public static Duration positive(String setting, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new ConfigException(setting, "must be a positive duration (e.g. PT2S or 2s), was " + value);
+        }
+        return value;
+    }
+
+    public static <T> List<T> listOrEmpty(List<T> value) {
+        return value == null ? List.of() : List.copyOf(value);
+    }
+
+    public static <T> T orDefault(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,53 @@
+package io.archivesync.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Renders the effective configuration for the start-up log, with every secret masked. */
+public final class ConfigPrinter {
+
+    static final String MASK = "****";
+    private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|user\\.info|token|credential).*");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+
+    private ConfigPrinter() {
+    }
+
+    public static String masked(AppConfig config) {
+        JsonNode tree = YAML.valueToTree(config);
+        mask(tree);
+        try {
+            return YAML.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            return "(unprintable configuration: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void mask(JsonNode node) {
+        if (node instanceof ObjectNode obj) {
+            Iterator<Map.Entry<String, JsonNode>> fields = obj.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                if (SECRET.matcher(f.getKey()).matches() && f.getValue().isValueNode() && !f.getValue().isNull()) {
+                    f.setValue(TextNode.valueOf(MASK));
+                } else {
+                    mask(f.getValue());
+                }
+            }
+        }
+    }
+}

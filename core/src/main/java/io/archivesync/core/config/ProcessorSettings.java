@@ -1,0 +1,48 @@
+package io.archivesync.core.config;
+
+import java.time.Duration;
+
+/**
+ * The Kafka Streams topology's settings.
+ *
+ * @param applicationId  the Streams application id: consumer group and prefix of internal topics
+ * @param dedupHorizon   how long a request is remembered, so that a repeat within it is dropped
+ * @param batch          when a batch closes
+ * @param stateDir       where state stores live; blank means a temporary directory
+ * @param threads        stream threads per instance
+ * @param commitInterval how often a transaction commits (exactly-once latency versus throughput)
+ */
+public record ProcessorSettings(
+        String applicationId,
+        Duration dedupHorizon,
+        BatchSettings batch,
+        String stateDir,
+        int threads,
+        Duration commitInterval) {
+
+    public ProcessorSettings {
+        applicationId = Check.notBlank("processor.applicationId", applicationId);
+        Check.positive("processor.dedupHorizon", dedupHorizon);
+        if (batch == null) {
+            throw new ConfigException("processor.batch", "must be set");
+        }
+        stateDir = stateDir == null || stateDir.isBlank() ? null : stateDir.strip();
+        Check.positive("processor.threads", threads);
+        Check.positive("processor.commitInterval", commitInterval);
+    }
+
+    /**
+     * When a batch closes: whichever of the three limits is reached first.
+     *
+     * @param maxRequests requests per batch
+     * @param maxBytes    total expected bytes per batch (requests of unknown size count 0)
+     * @param maxWait     the longest a request waits in an open batch (wall clock)
+     */
+    public record BatchSettings(int maxRequests, long maxBytes, Duration maxWait) {
+        public BatchSettings {
+            Check.positive("processor.batch.maxRequests", maxRequests);
+            Check.positive("processor.batch.maxBytes", maxBytes);
+            Check.positive("processor.batch.maxWait", maxWait);
+        }
+    }
+}

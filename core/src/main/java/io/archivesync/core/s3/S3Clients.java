@@ -1,0 +1,68 @@
+package io.archivesync.core.s3;
+
+import io.archivesync.core.config.S3Settings;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+
+/**
+ * Builds S3 clients from {@link S3Settings}, in one place, so every part of archive-sync talks to storage the same
+ * way: endpoint override and path style for non-AWS servers, static or default credentials, or none at all for
+ * public archives.
+ */
+public final class S3Clients {
+
+    private S3Clients() {
+    }
+
+    /** The async client the copier uses: many requests in flight on a few threads. */
+    public static S3AsyncClient async(S3Settings s3, String region, boolean anonymous) {
+        var builder = S3AsyncClient.builder()
+                .region(Region.of(region == null ? s3.region() : region))
+                .credentialsProvider(credentials(s3, anonymous))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(Duration.ofMinutes(15)).build())
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .maxConcurrency(s3.maxConcurrency())
+                        .connectionAcquisitionTimeout(Duration.ofMinutes(2)));
+        if (s3.endpoint() != null) {
+            builder.endpointOverride(URI.create(s3.endpoint()));
+        }
+        return builder.build();
+    }
+
+    /** A blocking client for listing, where one request at a time is the natural pace. */
+    public static S3Client sync(S3Settings s3, String region, boolean anonymous) {
+        var builder = S3Client.builder()
+                .region(Region.of(region == null ? s3.region() : region))
+                .credentialsProvider(credentials(s3, anonymous))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build())
+                .httpClientBuilder(ApacheHttpClient.builder());
+        if (s3.endpoint() != null) {
+            builder.endpointOverride(URI.create(s3.endpoint()));
+        }
+        return builder.build();
+    }
+
+    static AwsCredentialsProvider credentials(S3Settings s3, boolean anonymous) {
+        if (anonymous) {
+            return AnonymousCredentialsProvider.create();
+        }
+        if (s3.hasStaticCredentials()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Generated archives laid out like Binance's, for the demo and the tests. */
+package io.archivesync.embedded.archive;

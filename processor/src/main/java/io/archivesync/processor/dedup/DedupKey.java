@@ -1,0 +1,33 @@
+package io.archivesync.processor.dedup;
+
+import io.archivesync.avro.FileSyncRequest;
+
+/**
+ * What makes two requests "the same": the destination object plus the version of the source, so that a request made
+ * after the source changed (new ETag or size) is not mistaken for a repeat.
+ */
+public final class DedupKey {
+
+    private DedupKey() {
+    }
+
+    /** The destination, {@code bucket/key}: the partitioning key of requests and results. */
+    public static String destination(FileSyncRequest r) {
+        return r.getDestination().getBucket() + "/" + r.getDestination().getKey();
+    }
+
+    /** The destination plus the source version, when known. */
+    public static String of(FileSyncRequest r) {
+        String version;
+        if (r.getExpectedEtag() != null) {
+            version = "etag:" + r.getExpectedEtag();
+        } else if (r.getExpectedSha256() != null) {
+            version = "sha256:" + r.getExpectedSha256();
+        } else if (r.getExpectedSize() != null) {
+            version = "size:" + r.getExpectedSize();
+        } else {
+            version = "unversioned";
+        }
+        return destination(r) + "#" + version + "#" + r.getSource().getUri();
+    }
+}

@@ -1,0 +1,49 @@
+package io.archivesync.producer;
+
+import io.archivesync.avro.Destination;
+import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.RequestOrigin;
+import io.archivesync.avro.SourceLocation;
+import io.archivesync.core.archive.ArchiveLayout;
+import io.archivesync.core.config.ProducerSettings;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns a listed archive object into a file-to-sync request: destination key = prefix + the source key. */
+public final class RequestFactory {
+
+    private final ProducerSettings settings;
+    private final Clock clock;
+
+    public RequestFactory(ProducerSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public FileSyncRequest create(ListedObject object) {
+        return FileSyncRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString())
+                .setSource(SourceLocation.newBuilder()
+                        .setUri("s3://" + settings.sourceBucket() + "/" + object.key())
+                        .setRegion(settings.sourceRegion())
+                        .setAnonymous(settings.anonymousSource())
+                        .build())
+                .setDestination(Destination.newBuilder()
+                        .setBucket(settings.destinationBucket())
+                        .setKey(settings.destinationPrefix() + object.key())
+                        .build())
+                .setExpectedSize(object.size())
+                .setExpectedEtag(object.etag())
+                .setArchive(ArchiveLayout.parse(object.key()).orElse(null))
+                .setOrigin(RequestOrigin.PRODUCER)
+                .setRequestedAt(clock.instant())
+                .setAttributes(Map.of())
+                .build();
+    }
+
+    /** The Kafka key: the destination, so every request for one object lands on one partition. */
+    public static String key(FileSyncRequest request) {
+        return request.getDestination().getBucket() + "/" + request.getDestination().getKey();
+    }
+}

@@ -1,0 +1,90 @@
+package io.archivesync.sink;
+
+import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.s3.S3Clients;
+import io.archivesync.core.topic.TopicAdmin;
+import io.archivesync.core.topic.Topics;
+import io.archivesync.sink.copy.Copier;
+import io.archivesync.sink.copy.ServerSideCopier;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+
+/**
+ * The copier service: one consumer in the copiers' group, one transactional producer, one S3 client. Scale it out by
+ * starting more instances; Kafka shares the batch topic's partitions among them.
+ */
+public final class CopierService implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(CopierService.class);
+
+    private final BatchConsumerLoop loop;
+    private final Thread thread;
+    private final S3AsyncClient s3;
+
+    private CopierService(BatchConsumerLoop loop, S3AsyncClient s3) {
+        this.loop = loop;
+        this.s3 = s3;
+        this.thread = new Thread(loop, "archive-sync-copier");
+    }
+
+    public static CopierService start(AppConfig config) {
+        Topics topics = Topics.create(config);
+        TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
+        S3AsyncClient s3 = S3Clients.async(config.s3(), null, false);
+        Copier copier = new ServerSideCopier(s3);
+
+        Map<String, Object> consumerConfig = config.kafka().clientConfig();
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, config.sink().groupId());
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
+        consumerConfig.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                (int) Math.max(300_000, config.sink().copyTimeout().toMillis() * 2));
+
+        Map<String, Object> producerConfig = config.kafka().clientConfig();
+        String transactionalId = config.sink().transactionalIdPrefix() + "-" + UUID.randomUUID();
+        producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+
+        BatchConsumerLoop loop = new BatchConsumerLoop(
+                new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer()),
+                new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer()),
+                topics, copier, config.sink().pollTimeout(), config.sink().copyTimeout());
+        CopierService service = new CopierService(loop, s3);
+        service.thread.start();
+        LOGGER.info("copier started groupId={} transactionalId={}", config.sink().groupId(), transactionalId);
+        return service;
+    }
+
+    /** Waits for the copier to stop by itself (it does when fenced or on a fatal error). */
+    public void await() throws InterruptedException {
+        thread.join();
+    }
+
+    @Override
+    public void close() {
+        loop.stop();
+        try {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        s3.close();
+        LOGGER.info("copier stopped");
+    }
+}

@@ -1,0 +1,51 @@
+package io.archivesync.sink.copy;
+
+import io.archivesync.avro.CopyMethod;
+import io.archivesync.avro.CopyOutcome;
+import io.archivesync.avro.CopyResult;
+import io.archivesync.avro.Destination;
+import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.Verification;
+import java.time.Instant;
+
+/** Builds results so every copier fills the same fields the same way. */
+public final class Results {
+
+    private Results() {
+    }
+
+    public static CopyResult.Builder base(FileSyncRequest request, String batchId, long startedNanos) {
+        return CopyResult.newBuilder()
+                .setRequestId(request.getRequestId())
+                .setBatchId(batchId)
+                .setSourceUri(request.getSource().getUri())
+                .setDestination(Destination.newBuilder(request.getDestination()).build())
+                .setArchive(request.getArchive())
+                .setSourceEtag(request.getExpectedEtag())
+                .setSourceSize(request.getExpectedSize())
+                .setBytes(0)
+                .setBytesThroughCopier(0)
+                .setStorageRequests(0)
+                .setAttempts(1)
+                .setDurationMillis((System.nanoTime() - startedNanos) / 1_000_000)
+                .setCompletedAt(Instant.now());
+    }
+
+    public static CopyResult failed(FileSyncRequest request, String batchId, long startedNanos, CopyOutcome outcome,
+                                    String errorClass, String message, int storageRequests) {
+        return base(request, batchId, startedNanos)
+                .setOutcome(outcome)
+                .setMethod(CopyMethod.NONE)
+                .setMethodReason("not copied: " + errorClass)
+                .setStorageRequests(storageRequests)
+                .setErrorClass(errorClass)
+                .setErrorMessage(message)
+                .build();
+    }
+
+    public static Verification verification(io.archivesync.avro.VerificationMethod method, boolean ok,
+                                            String expected, String actual) {
+        return Verification.newBuilder().setMethod(method).setVerified(ok).setExpected(expected).setActual(actual)
+                .build();
+    }
+}
