@@ -1,0 +1,122 @@
+package io.archivesync.cli.pipeline;
+
+import io.archivesync.avro.CopyResult;
+import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.config.ConfigLoader;
+import io.archivesync.core.config.EnvSubstitution;
+import io.archivesync.core.topic.TopicAdmin;
+import io.archivesync.core.topic.Topics;
+import io.archivesync.embedded.Stack;
+import io.archivesync.processor.ProcessorService;
+import io.archivesync.sink.CopierService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The whole pipeline on the real stack, isolated by a unique topic prefix, application id and group: processor and
+ * copier running, results and dead letters collected as they are committed.
+ */
+final class Pipeline implements AutoCloseable {
+
+    final AppConfig config;
+    final Topics topics;
+    final ProcessorService processor;
+    final CopierService copier;
+    final List<CopyResult> results = new CopyOnWriteArrayList<>();
+    final List<ConsumerRecord<String, byte[]>> deadLetters = new CopyOnWriteArrayList<>();
+    private final Thread collector;
+    private volatile boolean running = true;
+
+    Pipeline(Stack stack, List<String> overrides) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> o = new ArrayList<>(List.of(
+                "kafka.bootstrapServers=" + stack.kafkaBootstrapServers(),
+                "kafka.schemaRegistryUrl=" + stack.schemaRegistryUrl(),
+                "topics.prefix=it-" + run + ".",
+                "topics.partitions=2",
+                "s3.endpoint=" + stack.s3().endpoint(),
+                "s3.region=" + stack.s3().region(),
+                "s3.accessKey=" + stack.s3().accessKey(),
+                "s3.secretKey=" + stack.s3().secretKey(),
+                "s3.pathStyle=true",
+                "producer.sourceRegion=" + stack.s3().region(),
+                "producer.anonymousSource=false",
+                "processor.applicationId=it-processor-" + run,
+                "processor.batch.maxRequests=10",
+                "processor.batch.maxWait=200ms",
+                "sink.groupId=it-sink-" + run,
+                "sink.transactionalIdPrefix=it-sink-" + run));
+        o.addAll(overrides);
+        config = new ConfigLoader(new EnvSubstitution(name -> null)).load(null, o);
+        topics = Topics.create(config);
+        TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
+        processor = ProcessorService.start(config, Duration.ofSeconds(60));
+        copier = CopierService.start(config);
+        collector = new Thread(this::collect, "it-collector-" + run);
+        collector.start();
+    }
+
+    private void collect() {
+        Map<String, Object> c = config.kafka().clientConfig();
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(topics.results().name(), topics.deadLetter().name())) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (r.topic().equals(topics.results().name())) {
+                        results.add(topics.results().valueSerde().deserializer().deserialize(r.topic(), r.value()));
+                    } else {
+                        deadLetters.add(r);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Publishes requests the way any outside publisher would. */
+    void publish(List<FileSyncRequest> requests) {
+        try (KafkaProducer<String, FileSyncRequest> producer = new KafkaProducer<>(config.kafka().clientConfig(),
+                new StringSerializer(), topics.requests().valueSerde().serializer())) {
+            for (FileSyncRequest r : requests) {
+                producer.send(new ProducerRecord<>(topics.requests().name(),
+                        r.getDestination().getBucket() + "/" + r.getDestination().getKey(), r));
+            }
+        }
+    }
+
+    void publishRaw(String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config.kafka().clientConfig(),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topics.requests().name(), key, value));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        collector.join(5_000);
+        copier.close();
+        processor.close();
+    }
+}

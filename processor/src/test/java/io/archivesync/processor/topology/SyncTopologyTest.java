@@ -1,0 +1,165 @@
+package io.archivesync.processor.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.archivesync.avro.CopyBatch;
+import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.Route;
+import io.archivesync.core.topic.DeadLetterHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SyncTopologyTest {
+
+    private final TopologyFixture t = new TopologyFixture(List.of());
+
+    @AfterEach
+    void close() {
+        t.close();
+    }
+
+    @Test
+    void shouldCloseBatchWhenItReachesMaxRequests() {
+        // Given maxRequests=3, when three distinct requests arrive
+        t.send(TopologyFixture.request("lake", "a.zip", "e1"));
+        t.send(TopologyFixture.request("lake", "b.zip", "e2"));
+        assertThat(t.batches.isEmpty()).isTrue();
+        t.send(TopologyFixture.request("lake", "c.zip", "e3"));
+
+        // Then exactly one batch of three leaves, for the server-side route
+        List<CopyBatch> out = t.batches.readValuesToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).getRequests()).extracting(r -> r.getDestination().getKey())
+                .containsExactly("mirror/a.zip", "mirror/b.zip", "mirror/c.zip");
+        assertThat(out.get(0).getRoute()).isEqualTo(Route.SERVER_SIDE);
+        assertThat(out.get(0).getDestinationBucket()).isEqualTo("lake");
+    }
+
+    @Test
+    void shouldCloseBatchAfterMaxWaitOfWallClockTime() {
+        // Given one request in an open batch
+        t.send(TopologyFixture.request("lake", "a.zip", "e1"));
+        t.driver.advanceWallClockTime(Duration.ofMillis(500));
+        assertThat(t.batches.isEmpty()).isTrue();
+
+        // When the wall clock passes maxWait=1s
+        t.driver.advanceWallClockTime(Duration.ofMillis(600));
+
+        // Then the batch is flushed with its single request
+        assertThat(t.batches.readValuesToList()).singleElement()
+                .satisfies(b -> assertThat(b.getRequests()).hasSize(1));
+    }
+
+    @Test
+    void shouldDropExactDuplicateWithinHorizon() {
+        // Given the same object requested twice with the same source ETag (different request ids)
+        FileSyncRequest first = TopologyFixture.request("lake", "a.zip", "e1");
+        t.send(first);
+        t.send(TopologyFixture.request("lake", "a.zip", "e1"));
+        t.driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        // Then only the first goes to a copier, and the drop is counted
+        List<CopyBatch> out = t.batches.readValuesToList();
+        assertThat(out).flatExtracting(CopyBatch::getRequests).extracting(FileSyncRequest::getRequestId)
+                .containsExactly(first.getRequestId());
+        assertThat(droppedDuplicates()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldNotDropRequestAfterSourceChanged() {
+        // Given an object requested, then requested again after its source ETag changed
+        t.send(TopologyFixture.request("lake", "a.zip", "e1"));
+        t.send(TopologyFixture.request("lake", "a.zip", "e2"));
+        t.driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        // Then both requests are batched
+        assertThat(t.batches.readValuesToList()).flatExtracting(CopyBatch::getRequests)
+                .extracting(FileSyncRequest::getExpectedEtag).containsExactly("e1", "e2");
+    }
+
+    @Test
+    void shouldAcceptRepeatAfterHorizonHasPassed() {
+        // Given a 24 h horizon and a repeat whose timestamp is 25 h later
+        t.send(TopologyFixture.request("lake", "a.zip", "e1"));
+        FileSyncRequest later = TopologyFixture.request("lake", "a.zip", "e1");
+        t.requests.pipeInput("lake/mirror/a.zip", later, TopologyFixture.START.plus(Duration.ofHours(25)));
+        t.driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        // Then it is copied again
+        assertThat(t.batches.readValuesToList()).flatExtracting(CopyBatch::getRequests).hasSize(2);
+    }
+
+    @Test
+    void shouldBatchPerDestinationBucketAndRoute() {
+        // Given requests for two buckets and one HTTPS source
+        t.send(TopologyFixture.request("lake", "a.zip", "e1"));
+        t.send(TopologyFixture.request("other", "a.zip", "e1"));
+        FileSyncRequest https = TopologyFixture.request("lake", "b.zip", "e2");
+        https.getSource().setUri("https://data.binance.vision/b.zip");
+        t.send(https);
+        t.driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        // Then three batches leave, one per route and bucket
+        assertThat(t.batches.readValuesToList())
+                .extracting(b -> b.getRoute() + "/" + b.getDestinationBucket())
+                .containsExactlyInAnyOrder("SERVER_SIDE/lake", "SERVER_SIDE/other", "STREAMING/lake");
+    }
+
+    @Test
+    void shouldDeadLetterUnparseableBytesWithOriginalBytesAndReason() {
+        // Given bytes that are not a request in the wire format
+        byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+        t.rawRequests.pipeInput("k", garbage);
+
+        // Then they land in the dead-letter topic unchanged, with the reason, and nothing is batched
+        TestRecord<String, byte[]> dead = t.deadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(garbage);
+        assertThat(header(dead, DeadLetterHeaders.KIND)).isEqualTo("DESERIALIZATION");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).startsWith("cannot parse the request");
+        assertThat(header(dead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(t.topics.requests().name());
+        t.driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertThat(t.batches.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterPathTraversalAndKeepProcessing() {
+        // Given a request whose destination key climbs out of its prefix, then a good one
+        FileSyncRequest evil = TopologyFixture.request("lake", "a.zip", "e1");
+        evil.getDestination().setKey("mirror/../../etc/passwd");
+        t.send(evil);
+        t.send(TopologyFixture.request("lake", "good.zip", "e1"));
+        t.driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        // Then the bad one is dead-lettered with the reason and the good one still flows
+        TestRecord<String, byte[]> dead = t.deadLetters.readRecord();
+        assertThat(header(dead, DeadLetterHeaders.KIND)).isEqualTo("VALIDATION");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).contains("'..'");
+        assertThat(t.batches.readValuesToList()).flatExtracting(CopyBatch::getRequests).hasSize(1);
+    }
+
+    @Test
+    void shouldDeadLetterUnknownMode() {
+        FileSyncRequest request = TopologyFixture.request("lake", "a.zip", "e1");
+        request.setMode("TELEPORT");
+        t.send(request);
+
+        assertThat(header(t.deadLetters.readRecord(), DeadLetterHeaders.REASON)).contains("mode 'TELEPORT'");
+    }
+
+    private double droppedDuplicates() {
+        return t.driver.metrics().values().stream()
+                .filter(m -> m.metricName().name().equals("dropped-duplicates-total"))
+                .mapToDouble(m -> ((Number) m.metricValue()).doubleValue())
+                .sum();
+    }
+
+    private static String header(TestRecord<String, byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,84 @@
+package io.archivesync.processor.topology;
+
+import io.archivesync.avro.CopyBatch;
+import io.archivesync.avro.Destination;
+import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.RequestOrigin;
+import io.archivesync.avro.SourceLocation;
+import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.config.ConfigLoader;
+import io.archivesync.core.config.EnvSubstitution;
+import io.archivesync.core.topic.Topics;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The topology under {@link TopologyTestDriver}, with an in-memory registry and typed topics. */
+final class TopologyFixture implements AutoCloseable {
+
+    static final Instant START = Instant.parse("2024-01-08T00:00:00Z");
+
+    final AppConfig config;
+    final Topics topics;
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, FileSyncRequest> requests;
+    final TestInputTopic<String, byte[]> rawRequests;
+    final TestOutputTopic<String, CopyBatch> batches;
+    final TestOutputTopic<String, byte[]> deadLetters;
+
+    TopologyFixture(List<String> overrides) {
+        List<String> all = new java.util.ArrayList<>(List.of(
+                "kafka.schemaRegistryUrl=mock://topology-" + UUID.randomUUID(),
+                "kafka.bootstrapServers=unused:9092",
+                "processor.batch.maxRequests=3",
+                "processor.batch.maxWait=1s"));
+        all.addAll(overrides);
+        config = new ConfigLoader(new EnvSubstitution(name -> null)).load(null, all);
+        topics = Topics.create(config);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(SyncTopology.build(topics, config.processor()), props, START);
+        requests = driver.createInputTopic(topics.requests().name(), new StringSerializer(),
+                topics.requests().valueSerde().serializer(), START, java.time.Duration.ofMillis(10));
+        rawRequests = driver.createInputTopic(topics.requests().name(), new StringSerializer(),
+                new ByteArraySerializer(), START, java.time.Duration.ofMillis(10));
+        batches = driver.createOutputTopic(topics.batches().name(), new StringDeserializer(),
+                topics.batches().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetter().name(), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    static FileSyncRequest request(String bucket, String key, String etag) {
+        return FileSyncRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString())
+                .setSource(SourceLocation.newBuilder().setUri("s3://data.binance.vision/" + key).build())
+                .setDestination(Destination.newBuilder().setBucket(bucket).setKey("mirror/" + key).build())
+                .setExpectedEtag(etag)
+                .setExpectedSize(100L)
+                .setOrigin(RequestOrigin.API)
+                .setRequestedAt(START)
+                .setAttributes(Map.of())
+                .build();
+    }
+
+    void send(FileSyncRequest request) {
+        requests.pipeInput(request.getDestination().getBucket() + "/" + request.getDestination().getKey(), request);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
