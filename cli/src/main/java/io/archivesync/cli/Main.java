@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The archive-sync launcher: one jar, one subcommand per service, plus the embedded demo. */
 @Command(name = "archive-sync", mixinStandardHelpOptions = true, version = "archive-sync 0.1.0",
         description = "Mirrors public data archives into object storage, event by event, over Kafka.",
-        subcommands = {DemoCommand.class, ProducerCommand.class, ProcessorCommand.class, SinkCommand.class})
+        subcommands = {DemoCommand.class, ProducerCommand.class, ProcessorCommand.class, SinkCommand.class,
+                SampleArchiveCommand.class})
 public final class Main {
 
     /** The console log level property read by logback.xml; the demo keeps the console for its own output. */
