@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -31,7 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consume, copy, produce, exactly once: each poll's batches are copied concurrently, then their results and the
+ * Consume, copy, produce, exactly once: each poll's batches are copied concurrently (at most
+ * {@code sink.concurrency} at a time), then their results and the
  * consumed offsets are committed in one Kafka transaction. A crash before the commit replays the batches, and the
  * copies, being idempotent, are simply made again: every request ends with exactly one committed result.
  */
@@ -45,16 +47,18 @@ final class BatchConsumerLoop implements Runnable {
     private final Copier copier;
     private final Duration pollTimeout;
     private final Duration copyTimeout;
+    private final Semaphore inFlight;
     private volatile boolean running = true;
 
     BatchConsumerLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, Topics topics,
-                      Copier copier, Duration pollTimeout, Duration copyTimeout) {
+                      Copier copier, Duration pollTimeout, Duration copyTimeout, int concurrency) {
         this.consumer = consumer;
         this.producer = producer;
         this.topics = topics;
         this.copier = copier;
         this.pollTimeout = pollTimeout;
         this.copyTimeout = copyTimeout;
+        this.inFlight = new Semaphore(concurrency);
     }
 
     @Override
@@ -118,7 +122,9 @@ final class BatchConsumerLoop implements Runnable {
             }
             for (FileSyncRequest request : batch.getRequests()) {
                 long started = System.nanoTime();
+                inFlight.acquireUninterruptibly();
                 copies.add(copier.copy(request, batch.getBatchId())
+                        .whenComplete((r, e) -> inFlight.release())
                         .completeOnTimeout(null, copyTimeout.toMillis(), TimeUnit.MILLISECONDS)
                         .thenApply(r -> r != null ? r : Results.failed(request, batch.getBatchId(), started,
                                 CopyOutcome.FAILED_OTHER, "Timeout",

@@ -64,7 +64,8 @@ public final class CopierService implements AutoCloseable {
         BatchConsumerLoop loop = new BatchConsumerLoop(
                 new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer()),
-                topics, copier, config.sink().pollTimeout(), config.sink().copyTimeout());
+                topics, copier, config.sink().pollTimeout(), config.sink().copyTimeout(),
+                config.sink().concurrency());
         CopierService service = new CopierService(loop, s3);
         service.thread.start();
         LOGGER.info("copier started groupId={} transactionalId={}", config.sink().groupId(), transactionalId);

@@ -38,8 +38,10 @@ public final class StorageErrors {
                 return new Classified(CopyOutcome.FAILED_OTHER, code,
                         what + ": the source changed since the request was made (" + code + ")");
             }
+            String detail = s3.awsErrorDetails() != null && s3.awsErrorDetails().errorMessage() != null
+                    ? s3.awsErrorDetails().errorMessage() : "storage error";
             return new Classified(CopyOutcome.FAILED_OTHER, code,
-                    what + ": " + s3.awsErrorDetails().errorMessage() + " (" + code + ", HTTP " + status + ")");
+                    what + ": " + detail + " (" + code + ", HTTP " + status + ")");
         }
         if (e instanceof TimeoutException) {
             return new Classified(CopyOutcome.FAILED_OTHER, "Timeout", what + ": timed out");
