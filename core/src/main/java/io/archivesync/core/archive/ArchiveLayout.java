@@ -1,6 +1,9 @@
 package io.archivesync.core.archive;
 
 import io.archivesync.avro.ArchiveCoordinates;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,10 +47,26 @@ public final class ArchiveLayout {
         return symbol + "-" + (hasInterval(dataType) ? interval : dataType) + "-" + date + ".zip";
     }
 
-    /** Reads an archive key back into coordinates; empty when the key does not follow the layout. */
+    private static boolean isDate(String date) {
+        try {
+            if (date.length() == 7) {
+                YearMonth.parse(date);
+            } else {
+                LocalDate.parse(date);
+            }
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads an archive key back into coordinates; empty when the key does not follow the layout or names an
+     * impossible date. The layout may sit under a prefix ({@code binance/data/spot/...}), as mirrored keys do.
+     */
     public static Optional<ArchiveCoordinates> parse(String key) {
-        int root = key.indexOf(ROOT);
-        if (root < 0) {
+        int root = key.startsWith(ROOT) ? 0 : key.indexOf("/" + ROOT) + 1;
+        if (root == 0 && !key.startsWith(ROOT)) {
             return Optional.empty();
         }
         String[] s = key.substring(root + ROOT.length()).split("/");
@@ -76,7 +95,7 @@ public final class ArchiveLayout {
             return Optional.empty();
         }
         Matcher m = FILE.matcher(s[i]);
-        if (!m.matches() || !(frequency.equals("daily") || frequency.equals("monthly"))) {
+        if (!m.matches() || !(frequency.equals("daily") || frequency.equals("monthly")) || !isDate(m.group(2))) {
             return Optional.empty();
         }
         return Optional.of(ArchiveCoordinates.newBuilder()

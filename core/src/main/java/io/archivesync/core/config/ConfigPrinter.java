@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class ConfigPrinter {
 
     static final String MASK = "****";
-    private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|user\\.info|token|credential).*");
+    private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|user\\.info|token|credential|jaas).*");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
             .registerModule(new JavaTimeModule())

@@ -1,0 +1,38 @@
+package io.archivesync.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigValidationTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "processor.batch.maxRequests=0                    | processor.batch.maxRequests",
+            "processor.batch.maxBytes=-1                      | processor.batch.maxBytes",
+            "processor.dedupHorizon=banana                    | processor.dedupHorizon",
+            "processor.dedupHorizon=0s                        | processor.dedupHorizon",
+            "processor.commitInterval=-PT1S                   | processor.commitInterval",
+            "sink.concurrency=0                               | sink.concurrency",
+            "s3.accessKey=AKIAEXAMPLE                         | s3.secretKey",
+            "s3.secretKey=secret                              | s3.accessKey",
+            "s3.endpoint=ftp://example.com                    | s3.endpoint",
+            "kafka.valueSerde=                                | kafka.valueSerde",
+            "producer.markets=[spot,forex]                    | producer.markets",
+            "producer.frequency=weekly                        | producer.frequency",
+            "producer.from=2024-01-02                         | producer.from",
+            "producer.from=yesterday                          | producer.from",
+            "producer.destinationPrefix=../escape             | producer.destinationPrefix",
+            "topics.prefix=has space                          | topics.prefix",
+            "kafka.properties={bootstrap.servers: other:9092} | kafka.properties.bootstrap.servers",
+    })
+    void shouldRefuseABadValueNamingTheSetting(String override, String setting) {
+        // Given a bad value; producer.to is set so that a later producer.from contradicts it
+        // When / Then
+        assertThatThrownBy(() -> Configs.load("producer.to=2024-01-01", override))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.setting()).isEqualTo(setting))
+                .hasMessageStartingWith(setting + ":");
+    }
+}

@@ -1,0 +1,170 @@
+package io.archivesync.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.archivesync.core.config.ProducerSettings;
+import io.archivesync.core.s3.S3Clients;
+import io.archivesync.embedded.Stack;
+import io.archivesync.embedded.StackExtension;
+import io.archivesync.embedded.archive.SampleArchive;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+@ExtendWith(StackExtension.class)
+class ArchiveEnumeratorIT {
+
+    /** spot and futures/um, klines (1m) and aggTrades, BTCUSDT and ETHUSDT, 2024-01-01 to 2024-01-03. */
+    private static final SampleArchive.Spec SPEC = new SampleArchive.Spec(List.of("spot", "futures/um"),
+            List.of("BTCUSDT", "ETHUSDT"), List.of("klines", "aggTrades"), LocalDate.of(2024, 1, 1), 3, "1m", 10);
+    private static final String MONTHLY_KEY = "data/spot/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01.zip";
+
+    private static Stack.S3Endpoint s3;
+    private static S3Client client;
+    private static String bucket;
+    private static List<SampleArchive.Entry> written;
+
+    @BeforeAll
+    static void fillArchive(Stack.S3Endpoint endpoint) {
+        s3 = endpoint;
+        client = endpoint.newClient();
+        bucket = "archive-" + UUID.randomUUID();
+        client.createBucket(b -> b.bucket(bucket));
+        written = SampleArchive.generate(client, bucket, SPEC);
+        // Objects that sit in the archive's folders without following its layout
+        put("data/spot/daily/klines/BTCUSDT/1m/README.txt", "not a data file");
+        put("data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-02.csv", "not a zip");
+        put(MONTHLY_KEY, "monthly klines");
+    }
+
+    @AfterAll
+    static void closeClient() {
+        client.close();
+    }
+
+    @Test
+    void shouldFindExactlyTheObjectsInTheDateRangeWithSizesAndEtags() throws Exception {
+        // Given the second day only, both symbols, both data types, sidecars included
+        ProducerSettings settings = settings("producer.symbols=[BTCUSDT,ETHUSDT]",
+                "producer.dataTypes=[klines,aggTrades]", "producer.from=2024-01-02", "producer.to=2024-01-02");
+
+        // When
+        List<ListedObject> found = enumerate(settings);
+
+        // Then each spot object of that day is found once, with the size written and the content's MD5 as ETag
+        List<SampleArchive.Entry> expected = written.stream()
+                .filter(e -> e.key().startsWith("data/spot/") && e.key().contains("-2024-01-02.zip")).toList();
+        assertThat(expected).hasSize(8);
+        assertThat(found).extracting(ListedObject::key)
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(SampleArchive.Entry::key).toList());
+        for (SampleArchive.Entry entry : expected) {
+            ListedObject object = found.stream().filter(o -> o.key().equals(entry.key())).findFirst().orElseThrow();
+            assertThat(object.size()).as(entry.key()).isEqualTo(entry.size());
+            assertThat(object.etag()).as(entry.key()).isEqualTo(md5(entry.key()));
+        }
+    }
+
+    @Test
+    void shouldLeaveOutChecksumSidecarsWhenNotIncluded() {
+        // Given
+        ProducerSettings settings = settings("producer.symbols=[BTCUSDT]", "producer.includeChecksums=false");
+
+        // When
+        List<ListedObject> found = enumerate(settings);
+
+        // Then the three daily kline zips, no sidecar, nothing outside the layout
+        assertThat(found).extracting(ListedObject::key).containsExactly(
+                "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-01.zip",
+                "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-02.zip",
+                "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-03.zip");
+    }
+
+    @Test
+    void shouldDiscoverSymbolsByListingWhenNoneAreConfigured() {
+        // Given no symbols, the futures market and an open-ended range from the third day
+        ProducerSettings settings = settings("producer.symbols=[]", "producer.markets=[futures/um]",
+                "producer.dataTypes=[aggTrades]", "producer.from=2024-01-03");
+
+        // When
+        List<ListedObject> found = enumerate(settings);
+
+        // Then both generated symbols are found, each with its zip and sidecar
+        assertThat(found).extracting(ListedObject::key).containsExactlyInAnyOrder(
+                "data/futures/um/daily/aggTrades/BTCUSDT/BTCUSDT-aggTrades-2024-01-03.zip",
+                "data/futures/um/daily/aggTrades/BTCUSDT/BTCUSDT-aggTrades-2024-01-03.zip.CHECKSUM",
+                "data/futures/um/daily/aggTrades/ETHUSDT/ETHUSDT-aggTrades-2024-01-03.zip",
+                "data/futures/um/daily/aggTrades/ETHUSDT/ETHUSDT-aggTrades-2024-01-03.zip.CHECKSUM");
+    }
+
+    @Test
+    void shouldIncludeAMonthlyFileThatOverlapsTheRange() {
+        // Given a range that starts in the middle of the month
+        ProducerSettings settings = settings("producer.frequency=monthly", "producer.from=2024-01-15",
+                "producer.to=2024-02-10");
+        ProducerSettings after = settings("producer.frequency=monthly", "producer.from=2024-02-01");
+
+        // When / Then
+        assertThat(enumerate(settings)).extracting(ListedObject::key).containsExactly(MONTHLY_KEY);
+        assertThat(enumerate(after)).isEmpty();
+    }
+
+    @Test
+    void shouldBuildRequestsThatMirrorTheSourceKeyUnderThePrefix() {
+        // Given one listed object
+        ProducerSettings settings = settings("producer.symbols=[ETHUSDT]", "producer.from=2024-01-01",
+                "producer.to=2024-01-01", "producer.includeChecksums=false");
+        ListedObject object = enumerate(settings).get(0);
+
+        // When
+        var request = new RequestFactory(settings, java.time.Clock.fixed(
+                java.time.Instant.parse("2024-01-05T00:00:00Z"), java.time.ZoneOffset.UTC)).create(object);
+
+        // Then
+        assertThat(object.key()).isEqualTo("data/spot/daily/klines/ETHUSDT/1m/ETHUSDT-1m-2024-01-01.zip");
+        assertThat(request.getSource().getUri()).isEqualTo("s3://" + bucket + "/" + object.key());
+        assertThat(request.getSource().getAnonymous()).isFalse();
+        assertThat(request.getSource().getRegion()).isEqualTo(s3.region());
+        assertThat(request.getDestination().getBucket()).isEqualTo("mirror");
+        assertThat(request.getDestination().getKey()).isEqualTo("binance/" + object.key());
+        assertThat(RequestFactory.key(request)).isEqualTo("mirror/binance/" + object.key());
+        assertThat(request.getExpectedSize()).isEqualTo(object.size());
+        assertThat(request.getExpectedEtag()).isEqualTo(object.etag());
+        assertThat(request.getArchive().getSymbol()).isEqualTo("ETHUSDT");
+        assertThat(request.getArchive().getInterval()).isEqualTo("1m");
+        assertThat(request.getArchive().getDate()).isEqualTo("2024-01-01");
+        assertThat(request.getArchive().getSidecar()).isFalse();
+        assertThat(request.getRequestedAt()).isEqualTo(java.time.Instant.parse("2024-01-05T00:00:00Z"));
+    }
+
+    private static ProducerSettings settings(String... overrides) {
+        return EnumeratorConfigs.load(s3, bucket, overrides).producer();
+    }
+
+    private static List<ListedObject> enumerate(ProducerSettings settings) {
+        var config = EnumeratorConfigs.load(s3, bucket);
+        List<ListedObject> found = new ArrayList<>();
+        try (S3Client source = S3Clients.sync(config.s3(), settings.sourceRegion(), settings.anonymousSource())) {
+            long count = new ArchiveEnumerator(source, settings).enumerate(found::add);
+            assertThat(count).isEqualTo(found.size());
+        }
+        return found;
+    }
+
+    private static String md5(String key) throws Exception {
+        byte[] bytes = client.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+    }
+
+    private static void put(String key, String content) {
+        client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(content));
+    }
+}
