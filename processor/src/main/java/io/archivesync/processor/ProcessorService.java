@@ -60,7 +60,6 @@ public final class ProcessorService implements AutoCloseable {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.processor().threads());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.processor().commitInterval().toMillis());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topics().replicationFactor());
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.processor().stateDir() != null
                 ? config.processor().stateDir() : tempStateDir());
         return p;

@@ -61,7 +61,7 @@ class MirrorPipelineIT {
     }
 
     @AfterAll
-    void stopPipeline() throws InterruptedException {
+    void stopPipeline() {
         pipeline.close();
         s3.close();
     }

@@ -113,9 +113,13 @@ final class Pipeline implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
-        collector.join(5_000);
+        try {
+            collector.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         copier.close();
         processor.close();
     }

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -120,9 +119,7 @@ public final class ConfigLoader {
     }
 
     private static void merge(ObjectNode base, ObjectNode over) {
-        Iterator<Map.Entry<String, JsonNode>> fields = over.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : over.properties()) {
             JsonNode existing = base.get(f.getKey());
             if (existing instanceof ObjectNode eo && f.getValue() instanceof ObjectNode fo) {
                 merge(eo, fo);
@@ -134,9 +131,7 @@ public final class ConfigLoader {
 
     private void substitute(String path, JsonNode node) {
         if (node instanceof ObjectNode obj) {
-            Iterator<Map.Entry<String, JsonNode>> fields = obj.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : obj.properties()) {
                 String child = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
                 if (f.getValue().isTextual()) {
                     f.setValue(TextNode.valueOf(env.apply(child, f.getValue().textValue())));

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -39,9 +38,7 @@ public final class ConfigPrinter {
 
     private static void mask(JsonNode node) {
         if (node instanceof ObjectNode obj) {
-            Iterator<Map.Entry<String, JsonNode>> fields = obj.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : obj.properties()) {
                 if (SECRET.matcher(f.getKey()).matches() && f.getValue().isValueNode() && !f.getValue().isNull()) {
                     f.setValue(TextNode.valueOf(MASK));
                 } else {
