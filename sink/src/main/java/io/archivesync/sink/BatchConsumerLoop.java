@@ -3,7 +3,9 @@ package io.archivesync.sink;
 import io.archivesync.avro.CopyBatch;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.Route;
 import io.archivesync.core.topic.DeadLetterHeaders;
+import io.archivesync.core.topic.Topic;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.sink.copy.Results;
 import io.archivesync.avro.CopyOutcome;
@@ -44,6 +46,7 @@ final class BatchConsumerLoop implements Runnable {
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, byte[]> producer;
     private final Topics topics;
+    private final Map<String, Topic<String, CopyBatch>> batchTopics = new HashMap<>();
     private final Copier copier;
     private final Duration pollTimeout;
     private final Duration copyTimeout;
@@ -51,7 +54,8 @@ final class BatchConsumerLoop implements Runnable {
     private volatile boolean running = true;
 
     BatchConsumerLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, Topics topics,
-                      Copier copier, Duration pollTimeout, Duration copyTimeout, int concurrency) {
+                      List<Route> routes, Copier copier, Duration pollTimeout, Duration copyTimeout,
+                      int concurrency) {
         this.consumer = consumer;
         this.producer = producer;
         this.topics = topics;
@@ -59,13 +63,14 @@ final class BatchConsumerLoop implements Runnable {
         this.pollTimeout = pollTimeout;
         this.copyTimeout = copyTimeout;
         this.inFlight = new Semaphore(concurrency);
+        routes.forEach(route -> batchTopics.put(topics.batches(route).name(), topics.batches(route)));
     }
 
     @Override
     public void run() {
         try {
             producer.initTransactions();
-            consumer.subscribe(List.of(topics.batches().name()));
+            consumer.subscribe(List.copyOf(batchTopics.keySet()));
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
                 if (!records.isEmpty()) {
@@ -112,7 +117,7 @@ final class BatchConsumerLoop implements Runnable {
         for (ConsumerRecord<String, byte[]> record : records) {
             CopyBatch batch;
             try {
-                batch = topics.batches().valueSerde().deserializer()
+                batch = batchTopics.get(record.topic()).valueSerde().deserializer()
                         .deserialize(record.topic(), record.headers(), record.value());
             } catch (RuntimeException e) {
                 LOGGER.error("unreadable batch sent to dead letter topic={} partition={} offset={} error={}",

@@ -1,5 +1,6 @@
 package io.archivesync.sink;
 
+import io.archivesync.avro.Route;
 import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.s3.S3Clients;
 import io.archivesync.core.topic.TopicAdmin;
@@ -64,7 +65,8 @@ public final class CopierService implements AutoCloseable {
         BatchConsumerLoop loop = new BatchConsumerLoop(
                 new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer()),
-                topics, copier, config.sink().pollTimeout(), config.sink().copyTimeout(),
+                topics, config.sink().routes().stream().map(Route::valueOf).toList(), copier,
+                config.sink().pollTimeout(), config.sink().copyTimeout(),
                 config.sink().concurrency());
         CopierService service = new CopierService(loop, s3);
         service.thread.start();

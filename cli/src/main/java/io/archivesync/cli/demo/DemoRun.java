@@ -56,7 +56,7 @@ final class DemoRun {
             CopierService copier = CopierService.start(config);
             try (ResultTally tally = new ResultTally(config.kafka().clientConfig(), topics.results())) {
                 out.println("pipeline: producer -> " + topics.requests().name() + " -> processor -> "
-                        + topics.batches().name() + " -> sink -> " + topics.results().name());
+                        + topics.serverSideBatches().name() + " -> sink -> " + topics.results().name());
                 RunReport first = runOnce(1, config, processor, tally);
                 DemoCheck.Verdict check = DemoCheck.verify(stack.s3().newClient(), SOURCE_BUCKET, MIRROR_BUCKET,
                         MIRROR_PREFIX, archive);

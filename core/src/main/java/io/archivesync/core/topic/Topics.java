@@ -2,7 +2,9 @@ package io.archivesync.core.topic;
 
 import io.archivesync.avro.CopyBatch;
 import io.archivesync.avro.CopyResult;
+import io.archivesync.avro.EfficiencyAggregate;
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.Route;
 import io.archivesync.core.config.AppConfig;
 import io.archivesync.schemas.serde.SerdeFactory;
 import java.util.List;
@@ -15,20 +17,26 @@ import org.apache.kafka.common.serialization.Serdes;
  * {@code bucket/key} for requests and results, the batch id for batches); values are Avro in the Confluent wire
  * format under the subject {@code <topic>-value}, except the dead-letter topic, which keeps the original bytes.
  *
- * @param requests   file-to-sync requests from the enumerator, outside publishers and the SQS bridge
- * @param batches    batches of validated, deduplicated requests for the copiers
- * @param results    one terminal result per request
- * @param deadLetter requests that failed validation: original bytes, reason in headers
+ * @param requests          file-to-sync requests from the enumerator, outside publishers and the SQS bridge
+ * @param serverSideBatches batches the storage can copy by itself (request-rate bound copier pool)
+ * @param streamingBatches  batches that must stream through a copier (bandwidth bound copier pool)
+ * @param results           one terminal result per request
+ * @param aggregates        efficiency aggregates for dashboards
+ * @param deadLetter        requests that failed validation: original bytes, reason in headers
  */
 public record Topics(
         Topic<String, FileSyncRequest> requests,
-        Topic<String, CopyBatch> batches,
+        Topic<String, CopyBatch> serverSideBatches,
+        Topic<String, CopyBatch> streamingBatches,
         Topic<String, CopyResult> results,
+        Topic<String, EfficiencyAggregate> aggregates,
         Topic<String, byte[]> deadLetter) {
 
     public static final String REQUESTS = "requests";
-    public static final String BATCHES = "copy-batches";
+    public static final String SERVER_SIDE_BATCHES = "copy-batches-server-side";
+    public static final String STREAMING_BATCHES = "copy-batches-streaming";
     public static final String RESULTS = "results";
+    public static final String AGGREGATES = "efficiency-aggregates";
     public static final String DEAD_LETTER = "requests-dlq";
 
     /** Builds the topics with the serde class and registry the configuration names. */
@@ -39,8 +47,13 @@ public record Topics(
         return new Topics(
                 new Topic<>(prefix + REQUESTS, Serdes.String(),
                         avro(serdeClass, FileSyncRequest.class, serdeConfig)),
-                new Topic<>(prefix + BATCHES, Serdes.String(), avro(serdeClass, CopyBatch.class, serdeConfig)),
+                new Topic<>(prefix + SERVER_SIDE_BATCHES, Serdes.String(),
+                        avro(serdeClass, CopyBatch.class, serdeConfig)),
+                new Topic<>(prefix + STREAMING_BATCHES, Serdes.String(),
+                        avro(serdeClass, CopyBatch.class, serdeConfig)),
                 new Topic<>(prefix + RESULTS, Serdes.String(), avro(serdeClass, CopyResult.class, serdeConfig)),
+                new Topic<>(prefix + AGGREGATES, Serdes.String(),
+                        avro(serdeClass, EfficiencyAggregate.class, serdeConfig)),
                 new Topic<>(prefix + DEAD_LETTER, Serdes.String(), Serdes.ByteArray()));
     }
 
@@ -48,8 +61,13 @@ public record Topics(
         return SerdeFactory.create(serdeClass, type, config, false);
     }
 
+    /** The batch topic of a route. */
+    public Topic<String, CopyBatch> batches(Route route) {
+        return route == Route.STREAMING ? streamingBatches : serverSideBatches;
+    }
+
     /** All topics, for creation at start-up. */
     public List<Topic<?, ?>> all() {
-        return List.of(requests, batches, results, deadLetter);
+        return List.of(requests, serverSideBatches, streamingBatches, results, aggregates, deadLetter);
     }
 }

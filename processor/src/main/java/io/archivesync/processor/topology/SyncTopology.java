@@ -1,7 +1,10 @@
 package io.archivesync.processor.topology;
 
+import io.archivesync.avro.CopyBatch;
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.Route;
 import io.archivesync.core.config.ProcessorSettings;
+import io.archivesync.core.topic.Topic;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.processor.batch.BatchingProcessor;
 import io.archivesync.processor.dedup.DedupKey;
@@ -28,7 +31,8 @@ import org.apache.kafka.streams.state.Stores;
  * requests-source ─ validate-request ─┬─ invalid ─ dead-letter-value ─ dead-letter-sink
  *                                     └─ valid ─ valid-request ─ key-by-destination ─ requests-by-destination
  *                                          ─ dedup-by-destination [dedup-store] ─ batch-requests [pending-batches]
- *                                          ─ copy-batches-sink
+ *                                          ─┬─ route-server-side ─ server-side-batches-sink
+ *                                           └─ route-streaming ─ streaming-batches-sink
  * </pre>
  */
 public final class SyncTopology {
@@ -36,6 +40,7 @@ public final class SyncTopology {
     public static final String DEDUP_STORE = "dedup-store";
     public static final String PENDING_BATCHES_STORE = "pending-batches";
     static final String VALIDATION = "validation-";
+    static final String ROUTE = "route-";
     static final String VALID = "valid";
     static final String INVALID = "invalid";
 
@@ -49,7 +54,7 @@ public final class SyncTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PENDING_BATCHES_STORE),
-                Serdes.String(), topics.batches().valueSerde()));
+                Serdes.String(), topics.serverSideBatches().valueSerde()));
 
         KStream<String, byte[]> raw = builder.stream(topics.requests().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("requests-source"));
@@ -75,8 +80,15 @@ public final class SyncTopology {
                         Named.as("dedup-by-destination"), DEDUP_STORE)
                 .process(() -> new BatchingProcessor(PENDING_BATCHES_STORE, settings.batch()),
                         Named.as("batch-requests"), PENDING_BATCHES_STORE)
-                .to(topics.batches().name(), Produced.with(topics.batches().keySerde(),
-                        topics.batches().valueSerde()).withName("copy-batches-sink"));
+                .split(Named.as(ROUTE))
+                .branch((id, batch) -> batch.getRoute() == Route.SERVER_SIDE, Branched.withConsumer(
+                        s -> toBatches(s, topics.serverSideBatches(), "server-side-batches-sink"), "server-side"))
+                .defaultBranch(Branched.withConsumer(
+                        s -> toBatches(s, topics.streamingBatches(), "streaming-batches-sink"), "streaming"));
         return builder.build();
+    }
+
+    private static void toBatches(KStream<String, CopyBatch> batches, Topic<String, CopyBatch> topic, String name) {
+        batches.to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName(name));
     }
 }

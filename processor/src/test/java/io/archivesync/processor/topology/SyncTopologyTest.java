@@ -104,10 +104,13 @@ class SyncTopologyTest {
         t.send(https);
         t.driver.advanceWallClockTime(Duration.ofSeconds(2));
 
-        // Then three batches leave, one per route and bucket
+        // Then three batches leave, one per route and bucket, each route on its own topic
         assertThat(t.batches.readValuesToList())
                 .extracting(b -> b.getRoute() + "/" + b.getDestinationBucket())
-                .containsExactlyInAnyOrder("SERVER_SIDE/lake", "SERVER_SIDE/other", "STREAMING/lake");
+                .containsExactlyInAnyOrder("SERVER_SIDE/lake", "SERVER_SIDE/other");
+        assertThat(t.streamingBatches.readValuesToList())
+                .extracting(b -> b.getRoute() + "/" + b.getDestinationBucket())
+                .containsExactly("STREAMING/lake");
     }
 
     @Test

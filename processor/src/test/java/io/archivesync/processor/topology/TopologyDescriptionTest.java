@@ -17,7 +17,8 @@ class TopologyDescriptionTest {
             assertThat(description).doesNotContainPattern("KSTREAM-|KTABLE-|STATE-STORE-");
             assertThat(description).contains("requests-source", "validate-request", "validation-valid",
                     "validation-invalid", "dead-letter-sink", "requests-by-destination", "dedup-by-destination",
-                    "batch-requests", "copy-batches-sink", SyncTopology.DEDUP_STORE,
+                    "batch-requests", "route-server-side", "route-streaming", "server-side-batches-sink",
+                    "streaming-batches-sink", SyncTopology.DEDUP_STORE,
                     SyncTopology.PENDING_BATCHES_STORE);
         }
     }

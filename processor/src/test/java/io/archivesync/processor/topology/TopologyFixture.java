@@ -34,6 +34,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, FileSyncRequest> requests;
     final TestInputTopic<String, byte[]> rawRequests;
     final TestOutputTopic<String, CopyBatch> batches;
+    final TestOutputTopic<String, CopyBatch> streamingBatches;
     final TestOutputTopic<String, byte[]> deadLetters;
 
     TopologyFixture(List<String> overrides) {
@@ -54,8 +55,10 @@ final class TopologyFixture implements AutoCloseable {
                 topics.requests().valueSerde().serializer(), START, java.time.Duration.ofMillis(10));
         rawRequests = driver.createInputTopic(topics.requests().name(), new StringSerializer(),
                 new ByteArraySerializer(), START, java.time.Duration.ofMillis(10));
-        batches = driver.createOutputTopic(topics.batches().name(), new StringDeserializer(),
-                topics.batches().valueSerde().deserializer());
+        batches = driver.createOutputTopic(topics.serverSideBatches().name(), new StringDeserializer(),
+                topics.serverSideBatches().valueSerde().deserializer());
+        streamingBatches = driver.createOutputTopic(topics.streamingBatches().name(), new StringDeserializer(),
+                topics.streamingBatches().valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetter().name(), new StringDeserializer(),
                 new ByteArrayDeserializer());
     }
