@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -128,9 +129,24 @@ final class BatchConsumerLoop implements Runnable {
             for (FileSyncRequest request : batch.getRequests()) {
                 long started = System.nanoTime();
                 inFlight.acquireUninterruptibly();
-                copies.add(copier.copy(request, batch.getBatchId())
-                        .whenComplete((r, e) -> inFlight.release())
+                AtomicBoolean released = new AtomicBoolean();
+                Runnable release = () -> {
+                    if (released.compareAndSet(false, true)) {
+                        inFlight.release();
+                    }
+                };
+                CompletableFuture<CopyResult> copy;
+                try {
+                    copy = copier.copy(request, batch.getBatchId());
+                } catch (RuntimeException e) {
+                    copy = CompletableFuture.completedFuture(Results.failed(request, batch.getBatchId(), started,
+                            CopyOutcome.FAILED_OTHER, e.getClass().getSimpleName(), "copier failed: " + e, 0));
+                }
+                // a copy that outlives sink.copyTimeout gives its permit back too, so a hung object cannot starve
+                // the batches after it; it may still land later, which is harmless since copies are idempotent
+                copies.add(copy.whenComplete((r, e) -> release.run())
                         .completeOnTimeout(null, copyTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .whenComplete((r, e) -> release.run())
                         .thenApply(r -> r != null ? r : Results.failed(request, batch.getBatchId(), started,
                                 CopyOutcome.FAILED_OTHER, "Timeout",
                                 "the copy did not finish within sink.copyTimeout=" + copyTimeout, 1)));
@@ -170,6 +186,9 @@ final class BatchConsumerLoop implements Runnable {
 
     private void rewind(ConsumerRecords<String, byte[]> records) {
         for (TopicPartition tp : records.partitions()) {
+            if (!consumer.assignment().contains(tp)) {
+                continue; // revoked meanwhile: its new owner replays it from the last committed offset
+            }
             consumer.seek(tp, records.records(tp).get(0).offset());
         }
     }

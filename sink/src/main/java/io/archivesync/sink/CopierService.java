@@ -2,11 +2,10 @@ package io.archivesync.sink;
 
 import io.archivesync.avro.Route;
 import io.archivesync.core.config.AppConfig;
-import io.archivesync.core.s3.S3Clients;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
-import io.archivesync.sink.copy.Copier;
-import io.archivesync.sink.copy.ServerSideCopier;
+import io.archivesync.sink.copy.CopierFactory;
+import io.archivesync.sink.copy.StorageClients;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -20,11 +19,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
- * The copier service: one consumer in the copiers' group, one transactional producer, one S3 client. Scale it out by
- * starting more instances; Kafka shares the batch topic's partitions among them.
+ * The copier service: one consumer in the copiers' group, one transactional producer, the copier composed by
+ * {@link CopierFactory} and its storage clients. Scale it out by starting more instances; Kafka shares the batch
+ * topics' partitions among them.
  */
 public final class CopierService implements AutoCloseable {
 
@@ -32,19 +31,21 @@ public final class CopierService implements AutoCloseable {
 
     private final BatchConsumerLoop loop;
     private final Thread thread;
-    private final S3AsyncClient s3;
+    private final StorageClients clients;
+    private final CopierFactory.Composed copier;
 
-    private CopierService(BatchConsumerLoop loop, S3AsyncClient s3) {
+    private CopierService(BatchConsumerLoop loop, StorageClients clients, CopierFactory.Composed copier) {
         this.loop = loop;
-        this.s3 = s3;
+        this.clients = clients;
+        this.copier = copier;
         this.thread = new Thread(loop, "archive-sync-copier");
     }
 
     public static CopierService start(AppConfig config) {
         Topics topics = Topics.create(config);
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
-        S3AsyncClient s3 = S3Clients.async(config.s3(), null, false);
-        Copier copier = new ServerSideCopier(s3);
+        StorageClients clients = new StorageClients(config.s3(), config.sink());
+        CopierFactory.Composed copier = CopierFactory.create(config.sink(), clients);
 
         Map<String, Object> consumerConfig = config.kafka().clientConfig();
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, config.sink().groupId());
@@ -68,9 +69,10 @@ public final class CopierService implements AutoCloseable {
                 topics, config.sink().routes().stream().map(Route::valueOf).toList(), copier,
                 config.sink().pollTimeout(), config.sink().copyTimeout(),
                 config.sink().concurrency());
-        CopierService service = new CopierService(loop, s3);
+        CopierService service = new CopierService(loop, clients, copier);
         service.thread.start();
-        LOGGER.info("copier started groupId={} transactionalId={}", config.sink().groupId(), transactionalId);
+        LOGGER.info("copier started groupId={} transactionalId={} mode={} skip={}", config.sink().groupId(),
+                transactionalId, config.sink().mode(), config.sink().skip());
         return service;
     }
 
@@ -87,7 +89,8 @@ public final class CopierService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        s3.close();
+        copier.close();
+        clients.close();
         LOGGER.info("copier stopped");
     }
 }

@@ -1,7 +1,9 @@
 package io.archivesync.core.config;
 
+import io.archivesync.avro.OperationMode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,11 +11,25 @@ import java.util.Set;
  *
  * @param groupId               consumer group of the copier instances
  * @param transactionalIdPrefix each instance's transactional id starts with it
- * @param concurrency           copies in flight per instance
+ * @param concurrency           copies in flight per instance (the adaptive limit never goes above it)
  * @param copyTimeout           the longest one object's copy may take before it is failed
  * @param pollTimeout           how long one poll for batches waits
  * @param routes                which batch topics this copier pool serves: SERVER_SIDE, STREAMING or both, so each
  *                              pool can be scaled by its own bottleneck
+ * @param mode                  the default operation mode; a request's own mode wins (see docs/copy-modes.md)
+ * @param sourceEndpoint        the S3 endpoint sources are read from when it is not the destination's
+ *                              ({@code s3.endpoint}); blank means the same. Different endpoints cannot copy
+ *                              server-side, so AUTO and HYBRID stream and DIRECT fails.
+ * @param storageClass          the destination's storage class (STANDARD, INTELLIGENT_TIERING, ...); blank keeps the
+ *                              bucket's default
+ * @param skip                  when a destination object counts as current and is not copied again
+ * @param listingTtl            how long a listing of a destination "directory" answers the skip check instead of one
+ *                              HEAD per object; 0 turns listings off
+ * @param serverSide            server-side copy tuning
+ * @param streaming             streaming copy tuning
+ * @param metadata              content type and user metadata: preserved, or replaced
+ * @param verify                SHA-256 verification against published checksums
+ * @param retry                 retries of transient storage failures
  */
 public record SinkSettings(
         String groupId,
@@ -21,9 +37,22 @@ public record SinkSettings(
         int concurrency,
         Duration copyTimeout,
         Duration pollTimeout,
-        List<String> routes) {
+        List<String> routes,
+        OperationMode mode,
+        String sourceEndpoint,
+        String storageClass,
+        SkipCriterion skip,
+        Duration listingTtl,
+        ServerSide serverSide,
+        Streaming streaming,
+        Metadata metadata,
+        Verify verify,
+        Retry retry) {
 
     private static final Set<String> ROUTES = Set.of("SERVER_SIDE", "STREAMING");
+    /** S3's smallest part (except the last) and its largest single copy. */
+    private static final long MIN_PART = 5L << 20;
+    private static final long MAX_SINGLE_COPY = 5L << 30;
 
     public SinkSettings {
         groupId = Check.notBlank("sink.groupId", groupId);
@@ -38,6 +67,112 @@ public record SinkSettings(
         for (String route : routes) {
             if (!ROUTES.contains(route)) {
                 throw new ConfigException("sink.routes", "unknown route '" + route + "' (known: " + ROUTES + ")");
+            }
+        }
+        mode = Check.orDefault(mode, OperationMode.AUTO);
+        sourceEndpoint = blankToNull(sourceEndpoint);
+        if (sourceEndpoint != null && !sourceEndpoint.matches("https?://.+")) {
+            throw new ConfigException("sink.sourceEndpoint", "'" + sourceEndpoint + "' must be an http(s):// URL");
+        }
+        storageClass = blankToNull(storageClass);
+        skip = Check.orDefault(skip, SkipCriterion.SIZE_AND_ETAG);
+        listingTtl = Check.orDefault(listingTtl, Duration.ofSeconds(30));
+        if (listingTtl.isNegative()) {
+            throw new ConfigException("sink.listingTtl", "must be 0 (off) or a positive duration, was " + listingTtl);
+        }
+        serverSide = Check.orDefault(serverSide, new ServerSide(256L << 20, 64L << 20, 8));
+        streaming = Check.orDefault(streaming, new Streaming(16L << 20, 4, 4));
+        metadata = Check.orDefault(metadata, new Metadata(false, null, Map.of()));
+        verify = Check.orDefault(verify, new Verify(true, null));
+        retry = Check.orDefault(retry, new Retry(5, Duration.ofMillis(200), Duration.ofSeconds(10)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * @param multipartThreshold objects larger than this are copied with UploadPartCopy parts in parallel; above 5 GiB
+     *                           a multipart copy is used whatever this says, since CopyObject cannot do it
+     * @param partSize           bytes per UploadPartCopy part (5 MiB to 5 GiB)
+     * @param partsInFlight      parts of one object copied at once
+     */
+    public record ServerSide(long multipartThreshold, long partSize, int partsInFlight) {
+        public ServerSide {
+            Check.positive("sink.serverSide.multipartThreshold", multipartThreshold);
+            if (partSize < MIN_PART || partSize > MAX_SINGLE_COPY) {
+                throw new ConfigException("sink.serverSide.partSize", "must be between 5 MiB and 5 GiB, was "
+                        + partSize);
+            }
+            Check.positive("sink.serverSide.partsInFlight", partsInFlight);
+        }
+
+        /** Whether an object of this size needs a multipart copy. */
+        public boolean multipart(long size) {
+            return size > Math.min(multipartThreshold, MAX_SINGLE_COPY);
+        }
+    }
+
+    /**
+     * Memory for streaming is bounded by {@code partSize × (partsInFlight + 1) × concurrency}.
+     *
+     * @param partSize      bytes per uploaded part (at least 5 MiB); smaller objects go up in one PutObject
+     * @param partsInFlight parts of one object uploading at once
+     * @param concurrency   streaming copies at once per copier (each reads its source on its own thread)
+     */
+    public record Streaming(long partSize, int partsInFlight, int concurrency) {
+        public Streaming {
+            if (partSize < MIN_PART || partSize > Integer.MAX_VALUE - 8) {
+                throw new ConfigException("sink.streaming.partSize", "must be between 5 MiB and 2 GiB, was "
+                        + partSize);
+            }
+            Check.positive("sink.streaming.partsInFlight", partsInFlight);
+            Check.positive("sink.streaming.concurrency", concurrency);
+        }
+    }
+
+    /**
+     * @param replace      false preserves the source's content type and user metadata; true replaces them with these
+     * @param contentType  the content type written when replacing; blank leaves it to the storage
+     * @param userMetadata the user metadata written when replacing
+     */
+    public record Metadata(boolean replace, String contentType, Map<String, String> userMetadata) {
+        public Metadata {
+            contentType = blankToNull(contentType);
+            userMetadata = userMetadata == null ? Map.of() : Map.copyOf(userMetadata);
+            if (!replace && (contentType != null || !userMetadata.isEmpty())) {
+                throw new ConfigException("sink.metadata.replace",
+                        "must be true when sink.metadata.contentType or sink.metadata.userMetadata is set");
+            }
+        }
+    }
+
+    /**
+     * @param sha256           check archive objects against their published {@code .CHECKSUM} sidecar
+     * @param quarantinePrefix a mismatching copy is moved under this prefix of the destination bucket; blank deletes it
+     */
+    public record Verify(boolean sha256, String quarantinePrefix) {
+        public Verify {
+            quarantinePrefix = blankToNull(quarantinePrefix);
+            if (quarantinePrefix != null && (quarantinePrefix.startsWith("/") || quarantinePrefix.contains(".."))) {
+                throw new ConfigException("sink.verify.quarantinePrefix", "'" + quarantinePrefix
+                        + "' must be a relative prefix without '..'");
+            }
+        }
+    }
+
+    /**
+     * @param maxAttempts    attempts per copy, the first included (1 disables retries)
+     * @param initialBackoff wait before the second attempt; doubles each time, with full jitter
+     * @param maxBackoff     the longest wait between attempts
+     */
+    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        public Retry {
+            Check.positive("sink.retry.maxAttempts", maxAttempts);
+            Check.positive("sink.retry.initialBackoff", initialBackoff);
+            Check.positive("sink.retry.maxBackoff", maxBackoff);
+            if (maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new ConfigException("sink.retry.maxBackoff", "must not be shorter than sink.retry.initialBackoff");
             }
         }
     }

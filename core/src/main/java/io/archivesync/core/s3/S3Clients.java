@@ -28,30 +28,56 @@ public final class S3Clients {
 
     /** The async client the copier uses: many requests in flight on a few threads. */
     public static S3AsyncClient async(S3Settings s3, String region, boolean anonymous) {
+        return async(s3, s3.endpoint(), region, anonymous, true);
+    }
+
+    /**
+     * An async client for another endpoint (a source on another server) and, when {@code sdkRetries} is false, with
+     * the SDK's own retries off: the copier retries by itself so that it can count every request it makes and lower
+     * its concurrency when throttled.
+     */
+    public static S3AsyncClient async(S3Settings s3, String endpoint, String region, boolean anonymous,
+                                      boolean sdkRetries) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofMinutes(15));
+        if (!sdkRetries) {
+            override.retryStrategy(b -> b.maxAttempts(1));
+        }
         var builder = S3AsyncClient.builder()
                 .region(Region.of(region == null ? s3.region() : region))
                 .credentialsProvider(credentials(s3, anonymous))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(Duration.ofMinutes(15)).build())
+                .overrideConfiguration(override.build())
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .maxConcurrency(s3.maxConcurrency())
                         .connectionAcquisitionTimeout(Duration.ofMinutes(2)));
-        if (s3.endpoint() != null) {
-            builder.endpointOverride(URI.create(s3.endpoint()));
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
         }
         return builder.build();
     }
 
     /** A blocking client for listing, where one request at a time is the natural pace. */
     public static S3Client sync(S3Settings s3, String region, boolean anonymous) {
+        return sync(s3, s3.endpoint(), region, anonymous, true, 50);
+    }
+
+    /**
+     * A blocking client for another endpoint, with SDK retries on or off (see the async variant), and a connection
+     * pool of {@code maxConnections}: the copier streams objects with it on its own reader and uploader threads.
+     */
+    public static S3Client sync(S3Settings s3, String endpoint, String region, boolean anonymous, boolean sdkRetries,
+                                int maxConnections) {
         var builder = S3Client.builder()
                 .region(Region.of(region == null ? s3.region() : region))
                 .credentialsProvider(credentials(s3, anonymous))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build())
-                .httpClientBuilder(ApacheHttpClient.builder());
-        if (s3.endpoint() != null) {
-            builder.endpointOverride(URI.create(s3.endpoint()));
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(maxConnections));
+        if (!sdkRetries) {
+            builder.overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)));
+        }
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
         }
         return builder.build();
     }

@@ -43,6 +43,23 @@ public final class Results {
                 .build();
     }
 
+    /**
+     * The same result with requests and attempts added by an outer layer (a HEAD, a sidecar read, a retry), and the
+     * duration measured from that layer's start, so the outermost layer reports the whole copy.
+     */
+    public static CopyResult plus(CopyResult result, int moreRequests, long startedNanos) {
+        return CopyResult.newBuilder(result)
+                .setStorageRequests(result.getStorageRequests() + moreRequests)
+                .setDurationMillis(Math.max(result.getDurationMillis(), (System.nanoTime() - startedNanos) / 1_000_000))
+                .setCompletedAt(Instant.now())
+                .build();
+    }
+
+    /** Whether the destination holds a good copy after this result. */
+    public static boolean good(CopyResult result) {
+        return result.getOutcome() == CopyOutcome.COPIED || result.getOutcome() == CopyOutcome.SKIPPED_CURRENT;
+    }
+
     public static Verification verification(io.archivesync.avro.VerificationMethod method, boolean ok,
                                             String expected, String actual) {
         return Verification.newBuilder().setMethod(method).setVerified(ok).setExpected(expected).setActual(actual)

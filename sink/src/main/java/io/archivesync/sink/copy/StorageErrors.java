@@ -35,13 +35,16 @@ public final class StorageErrors {
                         what + ": access denied (" + code + ", HTTP " + status + ")");
             }
             if (status == 412) {
-                return new Classified(CopyOutcome.FAILED_OTHER, code,
+                return new Classified(CopyOutcome.FAILED_OTHER, "PreconditionFailed",
                         what + ": the source changed since the request was made (" + code + ")");
             }
             String detail = s3.awsErrorDetails() != null && s3.awsErrorDetails().errorMessage() != null
                     ? s3.awsErrorDetails().errorMessage() : "storage error";
             return new Classified(CopyOutcome.FAILED_OTHER, code,
                     what + ": " + detail + " (" + code + ", HTTP " + status + ")");
+        }
+        if (e instanceof java.io.IOException) {
+            return new Classified(CopyOutcome.FAILED_OTHER, "ConnectionError", what + ": " + e);
         }
         if (e instanceof TimeoutException) {
             return new Classified(CopyOutcome.FAILED_OTHER, "Timeout", what + ": timed out");
@@ -52,9 +55,32 @@ public final class StorageErrors {
         return new Classified(CopyOutcome.FAILED_OTHER, e.getClass().getSimpleName(), what + ": " + e);
     }
 
-    private static Throwable unwrap(Throwable e) {
+    /**
+     * Whether a failure of this class may go away by itself: throttling, server errors, timeouts and broken
+     * connections. Refusals (403), absences (404), bad requests (400) and changed sources (412) are final.
+     */
+    public static boolean isRetriable(String errorClass) {
+        if (errorClass == null) {
+            return false;
+        }
+        return RETRIABLE.contains(errorClass) || errorClass.matches("HTTP5\\d\\d");
+    }
+
+    /** Whether a failure says the storage is asking us to slow down, so concurrency should drop. */
+    public static boolean isThrottling(String errorClass) {
+        return errorClass != null && (errorClass.equals("SlowDown") || errorClass.equals("HTTP503")
+                || errorClass.equals("ServiceUnavailable") || errorClass.equals("Throttling")
+                || errorClass.equals("TooManyRequests") || errorClass.equals("HTTP429"));
+    }
+
+    private static final java.util.Set<String> RETRIABLE = java.util.Set.of("SlowDown", "ServiceUnavailable",
+            "InternalError", "RequestTimeout", "Throttling", "TooManyRequests", "HTTP429", "Timeout", "ClientError",
+            "ConnectionError", "IOException", "ConnectException", "HttpTimeoutException", "ClosedChannelException");
+
+    static Throwable unwrap(Throwable e) {
         Throwable t = e;
-        while (t instanceof CompletionException && t.getCause() != null) {
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException
+                || t instanceof java.io.UncheckedIOException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t;

@@ -39,7 +39,7 @@ class ServerSideCopierIT {
     static void createBuckets(Stack.S3Endpoint s3) {
         client = s3.newClient();
         async = S3Clients.async(CopierConfigs.s3(s3), null, false);
-        copier = new ServerSideCopier(async);
+        copier = new ServerSideCopier(async, (region, anonymous) -> async, CopierConfigs.sink(s3));
         source = "source-" + UUID.randomUUID();
         mirror = "mirror-" + UUID.randomUUID();
         client.createBucket(b -> b.bucket(source));
@@ -189,7 +189,8 @@ class ServerSideCopierIT {
         closed.close();
 
         // When
-        CopyResult result = copy(new ServerSideCopier(closed), Requests.copy(uri("data/a.zip"), mirror, "a").build());
+        CopyResult result = copy(new ServerSideCopier(closed, (region, anonymous) -> closed, CopierConfigs.sink(s3)),
+                Requests.copy(uri("data/a.zip"), mirror, "a").build());
 
         // Then
         assertThat(result.getOutcome()).isEqualTo(CopyOutcome.FAILED_OTHER);

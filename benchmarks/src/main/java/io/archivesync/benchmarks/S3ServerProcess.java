@@ -1,0 +1,57 @@
+package io.archivesync.benchmarks;
+
+import io.archivesync.embedded.EmbeddedS3;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An embedded S3 (files on disk, optional latency) in a JVM of its own, so that a benchmark's heap figures are the
+ * copier's alone. {@link #main} prints the endpoint and stops when its stdin closes.
+ */
+final class S3ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    final URI endpoint;
+
+    private S3ServerProcess(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    static S3ServerProcess start(Path dataDir, int latencyMillis) throws IOException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), S3ServerProcess.class.getName(),
+                dataDir.toString(), String.valueOf(latencyMillis))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("endpoint=")) {
+                return new S3ServerProcess(p, URI.create(line.substring("endpoint=".length())));
+            }
+        }
+        throw new IllegalStateException("S3 server process ended without an endpoint");
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.getOutputStream().close();
+        process.waitFor();
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (EmbeddedS3 s3 = EmbeddedS3.start(EmbeddedS3.Options.defaults().withDataDir(Path.of(args[0]))
+                .withLatencyMillis(Long.parseLong(args[1])))) {
+            List.of("endpoint=" + s3.endpoint()).forEach(System.out::println);
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // wait for the parent to close our stdin
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.archivesync.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.archivesync.avro.OperationMode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The copier's settings: defaults as documented, and contradictions rejected naming the setting. */
+class SinkSettingsTest {
+
+    @Test
+    void shouldLoadTheDocumentedCopierDefaults() {
+        // Given / When
+        SinkSettings sink = Configs.load().sink();
+
+        // Then
+        assertThat(sink.mode()).isEqualTo(OperationMode.AUTO);
+        assertThat(sink.skip()).isEqualTo(SkipCriterion.SIZE_AND_ETAG);
+        assertThat(sink.listingTtl()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(sink.sourceEndpoint()).isNull();
+        assertThat(sink.storageClass()).isNull();
+        assertThat(sink.serverSide().multipart(256L << 20)).isFalse();
+        assertThat(sink.serverSide().multipart((256L << 20) + 1)).isTrue();
+        assertThat(sink.streaming().partSize()).isEqualTo(16L << 20);
+        assertThat(sink.metadata().replace()).isFalse();
+        assertThat(sink.verify().sha256()).isTrue();
+        assertThat(sink.verify().quarantinePrefix()).isNull();
+        assertThat(sink.retry().maxAttempts()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldAlwaysCopyInPartsAboveFiveGibWhateverTheThreshold() {
+        // Given a threshold above CopyObject's limit
+        SinkSettings sink = Configs.load("sink.serverSide.multipartThreshold=10737418240").sink();
+
+        // When / Then
+        assertThat(sink.serverSide().multipart(5L << 30)).isFalse();
+        assertThat(sink.serverSide().multipart((5L << 30) + 1)).isTrue();
+    }
+
+    @Test
+    void shouldRejectContradictionsNamingTheSetting() {
+        assertRejected("sink.serverSide.partSize", "sink.serverSide.partSize=1048576");
+        assertRejected("sink.streaming.partSize", "sink.streaming.partSize=1024");
+        assertRejected("sink.metadata.replace", "sink.metadata.contentType=application/zip");
+        assertRejected("sink.verify.quarantinePrefix", "sink.verify.quarantinePrefix=../elsewhere/");
+        assertRejected("sink.retry.maxBackoff", "sink.retry.initialBackoff=5s", "sink.retry.maxBackoff=1s");
+        assertRejected("sink.sourceEndpoint", "sink.sourceEndpoint=ftp://x");
+    }
+
+    private static void assertRejected(String setting, String... overrides) {
+        assertThatThrownBy(() -> Configs.load(overrides))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.setting()).isEqualTo(setting))
+                .hasMessageStartingWith(setting + ":");
+    }
+}

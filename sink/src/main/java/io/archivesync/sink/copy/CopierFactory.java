@@ -1,0 +1,99 @@
+package io.archivesync.sink.copy;
+
+import io.archivesync.avro.CopyResult;
+import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.core.config.SinkSettings;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one place the copier is put together, outermost first:
+ * <pre>
+ * SkippingCopier            already current (listing or one HEAD)? then SKIPPED_CURRENT
+ *  └ VerifyingCopier         SHA-256 against the published checksum, quarantine on mismatch
+ *     └ ModeRouter           AUTO / DIRECT / HYBRID / TRADITIONAL, fallback to streaming when refused
+ *        ├ RetryingCopier ─ [faults] ─ ServerSideCopier   CopyObject or multipart UploadPartCopy
+ *        └ RetryingCopier ─ [faults] ─ StreamingCopier    GET or HTTPS → PutObject or multipart upload
+ * </pre>
+ * Both retrying layers share one {@link AdaptiveLimiter}. Tests insert a {@link FaultInjectingCopier} at
+ * {@code [faults]}, under the retries, where real storage failures happen.
+ */
+public final class CopierFactory {
+
+    private CopierFactory() {
+    }
+
+    /** The composed copier and what it owns; closing it stops the streaming readers (not the clients). */
+    public static final class Composed implements Copier, AutoCloseable {
+        private final Copier copier;
+        private final AdaptiveLimiter limiter;
+        private final List<ExecutorService> readers;
+
+        private Composed(Copier copier, AdaptiveLimiter limiter, List<ExecutorService> readers) {
+            this.copier = copier;
+            this.limiter = limiter;
+            this.readers = readers;
+        }
+
+        @Override
+        public CompletableFuture<CopyResult> copy(FileSyncRequest request, String batchId) {
+            return copier.copy(request, batchId);
+        }
+
+        public AdaptiveLimiter limiter() {
+            return limiter;
+        }
+
+        @Override
+        public void close() {
+            readers.forEach(ExecutorService::shutdownNow);
+            try {
+                for (ExecutorService pool : readers) {
+                    pool.awaitTermination(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public static Composed create(SinkSettings sink, StorageClients clients) {
+        return create(sink, clients, UnaryOperator.identity());
+    }
+
+    /** @param faults wraps each strategy; identity in production */
+    public static Composed create(SinkSettings sink, StorageClients clients, UnaryOperator<Copier> faults) {
+        AdaptiveLimiter limiter = new AdaptiveLimiter(sink.concurrency());
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService readers = Executors.newFixedThreadPool(sink.streaming().concurrency(), r -> {
+            Thread t = new Thread(r, "archive-sync-stream-reader-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        SourceOpener opener = new SourceOpener(clients::source, clients::blockingSource, clients.http());
+        Copier serverSide = new RetryingCopier(faults.apply(
+                new ServerSideCopier(clients.destination(), clients::source, sink)), sink.retry(), limiter);
+        ExecutorService uploaders = Executors.newFixedThreadPool(
+                sink.streaming().concurrency() * sink.streaming().partsInFlight(), r -> {
+                    Thread t = new Thread(r, "archive-sync-part-uploader-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        Copier streaming = new RetryingCopier(faults.apply(new StreamingCopier(opener,
+                clients.blockingDestination(), uploaders, sink, readers)), sink.retry(), limiter);
+        Copier routed = new ModeRouter(sink.mode(), clients.sourcesOnOtherEndpoint(), serverSide, streaming);
+        Copier verified = sink.verify().sha256()
+                ? new VerifyingCopier(routed, new ChecksumSidecar(opener), clients.destination(),
+                new Quarantine(clients.destination(), sink.verify().quarantinePrefix()))
+                : routed;
+        DestinationListing listing = sink.listingTtl().isZero() ? null
+                : new DestinationListing(clients.destination(), sink.listingTtl());
+        return new Composed(new SkippingCopier(verified, clients.destination(), sink.skip(), listing), limiter,
+                List.of(readers, uploaders));
+    }
+}

@@ -1,0 +1,76 @@
+package io.archivesync.sink.copy;
+
+import io.archivesync.avro.CopyResult;
+import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.core.config.SinkSettings;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retries transient failures (throttling, 5xx, timeouts, broken connections) a bounded number of times, waiting an
+ * exponentially growing, fully jittered delay between attempts; final failures (403, 404, 400, a changed source)
+ * return at once. Each attempt runs under the {@link AdaptiveLimiter}, which it tells about throttling. The result
+ * counts every attempt and every storage request of all attempts.
+ */
+public final class RetryingCopier implements Copier {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(RetryingCopier.class);
+
+    private final Copier inner;
+    private final SinkSettings.Retry retry;
+    private final AdaptiveLimiter limiter;
+
+    public RetryingCopier(Copier inner, SinkSettings.Retry retry, AdaptiveLimiter limiter) {
+        this.inner = inner;
+        this.retry = retry;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public CompletableFuture<CopyResult> copy(FileSyncRequest request, String batchId) {
+        return attempt(request, batchId, 1, 0, System.nanoTime());
+    }
+
+    private CompletableFuture<CopyResult> attempt(FileSyncRequest request, String batchId, int attempt,
+                                                  int requestsSoFar, long started) {
+        return limiter.acquire()
+                .thenCompose(permit -> inner.copy(request, batchId))
+                .handle((result, error) -> {
+                    CopyResult r = result != null ? result : Results.failed(request, batchId, started,
+                            StorageErrors.classify(error, "copy").outcome(),
+                            StorageErrors.classify(error, "copy").errorClass(),
+                            StorageErrors.classify(error, "copy of " + request.getSource().getUri()).message(), 0);
+                    limiter.release(!Results.good(r) && StorageErrors.isThrottling(r.getErrorClass()));
+                    return r;
+                })
+                .thenCompose(r -> {
+                    int requests = requestsSoFar + r.getStorageRequests();
+                    boolean retriable = !Results.good(r) && StorageErrors.isRetriable(r.getErrorClass());
+                    if (!retriable || attempt >= retry.maxAttempts()) {
+                        CopyResult.Builder b = CopyResult.newBuilder(Results.plus(r, 0, started))
+                                .setAttempts(attempt)
+                                .setStorageRequests(requests);
+                        if (retriable) {
+                            b.setErrorMessage(r.getErrorMessage() + " (gave up after " + attempt + " attempts)");
+                        }
+                        return CompletableFuture.completedFuture(b.build());
+                    }
+                    long delay = backoffMillis(attempt);
+                    LOGGER.info("retrying copy source={} attempt={} of={} errorClass={} delayMs={}",
+                            request.getSource().getUri(), attempt + 1, retry.maxAttempts(), r.getErrorClass(), delay);
+                    return CompletableFuture.supplyAsync(() -> null,
+                                    CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
+                            .thenCompose(ignored -> attempt(request, batchId, attempt + 1, requests, started));
+                });
+    }
+
+    /** Full jitter: a uniform wait between 0 and min(max, initial × 2^(attempt-1)). */
+    long backoffMillis(int attempt) {
+        long ceiling = Math.min(retry.maxBackoff().toMillis(),
+                retry.initialBackoff().toMillis() << Math.min(attempt - 1, 30));
+        return ThreadLocalRandom.current().nextLong(ceiling + 1);
+    }
+}

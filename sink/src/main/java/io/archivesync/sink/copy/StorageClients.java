@@ -1,0 +1,90 @@
+package io.archivesync.sink.copy;
+
+import io.archivesync.core.config.S3Settings;
+import io.archivesync.core.config.SinkSettings;
+import io.archivesync.core.s3.S3Clients;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The clients one copier talks to storage with: one for the destination, one per source region and credential kind
+ * (signed or anonymous), and one HTTP client for HTTPS sources. SDK retries are off in all of them: the copier
+ * retries by itself, so it counts each request and slows down when throttled.
+ */
+public final class StorageClients implements AutoCloseable {
+
+    private final S3Settings s3;
+    private final String sourceEndpoint;
+    private final S3AsyncClient destination;
+    private final Map<String, S3AsyncClient> sources = new ConcurrentHashMap<>();
+    private final Map<String, S3Client> blockingSources = new ConcurrentHashMap<>();
+    private final int readers;
+    private final int uploadConnections;
+    private final HttpClient http;
+
+    public StorageClients(S3Settings s3, SinkSettings sink) {
+        this.s3 = s3;
+        this.sourceEndpoint = sink.sourceEndpoint() == null ? s3.endpoint() : sink.sourceEndpoint();
+        this.readers = sink.streaming().concurrency();
+        this.uploadConnections = sink.streaming().concurrency() * sink.streaming().partsInFlight() + 2;
+        this.destination = S3Clients.async(s3, s3.endpoint(), null, false, false);
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    public S3AsyncClient destination() {
+        return destination;
+    }
+
+    /** A client that reads sources of this region, with credentials or anonymously. */
+    public S3AsyncClient source(String region, boolean anonymous) {
+        String r = region == null || region.isBlank() ? s3.region() : region;
+        if (!anonymous && r.equals(s3.region()) && Objects.equals(sourceEndpoint, s3.endpoint())) {
+            return destination;
+        }
+        return sources.computeIfAbsent(r + "|" + anonymous,
+                k -> S3Clients.async(s3, sourceEndpoint, r, anonymous, false));
+    }
+
+    /**
+     * A blocking client for streamed sources: they are read on the copier's reader threads, where a plain
+     * InputStream over a pooled connection reads several times faster than the async client's blocking adapter.
+     */
+    public S3Client blockingSource(String region, boolean anonymous) {
+        String r = region == null || region.isBlank() ? s3.region() : region;
+        return blockingSources.computeIfAbsent(r + "|" + anonymous,
+                k -> S3Clients.sync(s3, sourceEndpoint, r, anonymous, false, readers + 2));
+    }
+
+    /** A blocking client for the destination, sized for the streamed parts in flight. */
+    public S3Client blockingDestination() {
+        return blockingSources.computeIfAbsent("destination",
+                k -> S3Clients.sync(s3, s3.endpoint(), null, false, false, uploadConnections));
+    }
+
+    /**
+     * Whether sources live on another endpoint than the destination: two servers (say AWS and a MinIO) cannot copy
+     * between each other, so every byte has to pass through the copier.
+     */
+    public boolean sourcesOnOtherEndpoint() {
+        return !Objects.equals(sourceEndpoint, s3.endpoint());
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    @Override
+    public void close() {
+        sources.values().forEach(S3AsyncClient::close);
+        blockingSources.values().forEach(S3Client::close);
+        destination.close();
+    }
+}

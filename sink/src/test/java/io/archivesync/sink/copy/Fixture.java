@@ -1,0 +1,118 @@
+package io.archivesync.sink.copy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.archivesync.avro.ArchiveCoordinates;
+import io.archivesync.avro.CopyResult;
+import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.core.config.AppConfig;
+import io.archivesync.embedded.Stack;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * A source and a mirror bucket on the stack's S3, and the copier composed by {@link CopierFactory} exactly as the
+ * service composes it, with optional settings and a fault-injecting layer.
+ */
+final class Fixture implements AutoCloseable {
+
+    static final String BATCH = "batch-1";
+
+    final S3Client client;
+    final String source = "source-" + UUID.randomUUID();
+    final String mirror = "mirror-" + UUID.randomUUID();
+    final StorageClients clients;
+    final CopierFactory.Composed copier;
+    final AppConfig config;
+
+    Fixture(Stack.S3Endpoint s3, String... overrides) {
+        this(s3, UnaryOperator.identity(), overrides);
+    }
+
+    Fixture(Stack.S3Endpoint s3, UnaryOperator<Copier> faults, String... overrides) {
+        client = s3.newClient();
+        client.createBucket(b -> b.bucket(source));
+        client.createBucket(b -> b.bucket(mirror));
+        config = CopierConfigs.config(s3, overrides);
+        clients = new StorageClients(config.s3(), config.sink());
+        copier = CopierFactory.create(config.sink(), clients, faults);
+    }
+
+    /** Fails the test if the future completes exceptionally: a copier must always answer with a result. */
+    CopyResult copy(FileSyncRequest request) {
+        CompletableFuture<CopyResult> future = copier.copy(request, BATCH);
+        CopyResult result = future.orTimeout(60, TimeUnit.SECONDS).join();
+        assertThat(future).isCompleted().isNotCompletedExceptionally();
+        return result;
+    }
+
+    String put(String key, byte[] bytes) {
+        return client.putObject(b -> b.bucket(source).key(key), RequestBody.fromBytes(bytes)).eTag().replace("\"", "");
+    }
+
+    /** A data file and its sidecar, as Binance publishes them; returns the request the producer would make. */
+    FileSyncRequest archiveFile(String key, byte[] zip, String publishedSha256) {
+        String etag = put(key, zip);
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        put(key + ".CHECKSUM", (publishedSha256 + "  " + name).getBytes(StandardCharsets.UTF_8));
+        return Requests.copy(uri(key), mirror, "binance/" + key)
+                .setExpectedEtag(etag).setExpectedSize((long) zip.length)
+                .setArchive(coordinates(false)).build();
+    }
+
+    static ArchiveCoordinates coordinates(boolean sidecar) {
+        return ArchiveCoordinates.newBuilder().setMarket("spot").setFrequency("daily").setDataType("klines")
+                .setSymbol("BTCUSDT").setInterval("1m").setDate("2024-01-02").setSidecar(sidecar).build();
+    }
+
+    byte[] read(String bucket, String key) {
+        return client.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+    }
+
+    boolean exists(String bucket, String key) {
+        try {
+            client.headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        }
+    }
+
+    String uri(String key) {
+        return "s3://" + source + "/" + key;
+    }
+
+    /** Bytes that look like a zip (Binance's files are zips), deterministic per seed. */
+    static byte[] zip(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        bytes[0] = 'P';
+        bytes[1] = 'K';
+        return bytes;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        copier.close();
+        clients.close();
+        client.close();
+    }
+}
