@@ -1,6 +1,8 @@
 package io.archivesync.cli;
 
 import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.config.PlanStrategy;
+import io.archivesync.producer.PlanSummary;
 import io.archivesync.producer.ProducerJob;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Enumerates the archive once and emits one request per object. */
+/** Enumerates the archive once and emits one request per object, or with {@code --dry-run} only prints the plan. */
 @Command(name = "producer", mixinStandardHelpOptions = true,
         description = "Enumerate an archive and emit one file-to-sync request per object.")
 final class ProducerCommand implements Callable<Integer> {
@@ -20,11 +22,17 @@ final class ProducerCommand implements Callable<Integer> {
     @Option(names = "--market", split = ",", description = "markets, e.g. spot,futures/um (producer.markets)")
     List<String> markets;
 
+    @Option(names = "--frequency", split = ",", description = "daily, monthly or daily,monthly (producer.frequency)")
+    List<String> frequencies;
+
     @Option(names = "--data-type", split = ",", description = "data types, e.g. klines,aggTrades (producer.dataTypes)")
     List<String> dataTypes;
 
     @Option(names = "--symbol", split = ",", description = "symbols, e.g. BTCUSDT (producer.symbols)")
     List<String> symbols;
+
+    @Option(names = "--interval", split = ",", description = "kline intervals, e.g. 1m,1h (producer.intervals)")
+    List<String> intervals;
 
     @Option(names = "--from", description = "first date, YYYY-MM-DD (producer.from)")
     String from;
@@ -32,17 +40,75 @@ final class ProducerCommand implements Callable<Integer> {
     @Option(names = "--to", description = "last date, YYYY-MM-DD (producer.to)")
     String to;
 
+    @Option(names = "--strategy", description = "generate (build keys) or list (ListObjectsV2) (producer.strategy)")
+    String strategy;
+
+    @Option(names = "--include", description = "key glob, or regex:..., to keep (producer.include; repeatable)")
+    List<String> include;
+
+    @Option(names = "--exclude", description = "key glob, or regex:..., to leave out (producer.exclude; repeatable)")
+    List<String> exclude;
+
+    @Option(names = "--dry-run", description = "print the plan and its counts; produce nothing")
+    boolean dryRun;
+
+    @Option(names = "--show", defaultValue = "20", description = "with --dry-run: how many planned keys to print")
+    int show;
+
+    @Option(names = "--no-progress", description = "no progress bar on stderr")
+    boolean noProgress;
+
     @Override
     public Integer call() {
+        AppConfig config = options.load(overrides());
+        ProducerJob job = new ProducerJob(config);
+        if (dryRun) {
+            return dryRun(job, config);
+        }
+        boolean progress = !noProgress;
+        long total = progress && config.producer().strategy() == PlanStrategy.GENERATE ? job.plan(o -> { }) : -1;
+        ProgressBar bar = progress ? new ProgressBar(System.err, total, System.console() != null) : null;
+        long emitted = job.run(n -> {
+            if (bar != null) {
+                bar.update(n);
+            }
+        });
+        if (bar != null) {
+            bar.finish(emitted);
+        }
+        System.out.printf("emitted %d requests to %s%n", emitted, config.topics().prefix() + "requests");
+        return 0;
+    }
+
+    private int dryRun(ProducerJob job, AppConfig config) {
+        PlanSummary summary = new PlanSummary();
+        long[] printed = {0};
+        System.out.printf("plan (strategy %s, nothing is produced):%n", config.producer().strategy().text());
+        job.plan(object -> {
+            summary.accept(object);
+            if (printed[0]++ < show) {
+                System.out.println("  " + object.key() + (object.size() == null ? "" : "  " + object.size()));
+            }
+        });
+        if (summary.total() > show) {
+            System.out.printf("  ... and %d more%n", summary.total() - show);
+        }
+        summary.print(System.out);
+        return 0;
+    }
+
+    private List<String> overrides() {
         List<String> o = new ArrayList<>();
-        if (markets != null) {
-            o.add("producer.markets=[" + String.join(",", markets) + "]");
+        list(o, "producer.markets", markets);
+        list(o, "producer.frequency", frequencies);
+        list(o, "producer.dataTypes", dataTypes);
+        list(o, "producer.symbols", symbols);
+        list(o, "producer.intervals", intervals);
+        if (include != null) {
+            o.add("producer.include=" + quoted(include));
         }
-        if (dataTypes != null) {
-            o.add("producer.dataTypes=[" + String.join(",", dataTypes) + "]");
-        }
-        if (symbols != null) {
-            o.add("producer.symbols=[" + String.join(",", symbols) + "]");
+        if (exclude != null) {
+            o.add("producer.exclude=" + quoted(exclude));
         }
         if (from != null) {
             o.add("producer.from=" + from);
@@ -50,9 +116,21 @@ final class ProducerCommand implements Callable<Integer> {
         if (to != null) {
             o.add("producer.to=" + to);
         }
-        AppConfig config = options.load(o);
-        long emitted = new ProducerJob(config).run(n -> { });
-        System.out.printf("emitted %d requests to %s%n", emitted, config.topics().prefix() + "requests");
-        return 0;
+        if (strategy != null) {
+            o.add("producer.strategy=" + strategy);
+        }
+        return o;
+    }
+
+    private static void list(List<String> o, String setting, List<String> values) {
+        if (values != null) {
+            o.add(setting + "=[" + String.join(",", values) + "]");
+        }
+    }
+
+    /** A YAML list of quoted strings: patterns hold characters ({@code *}, {@code :}) that YAML would read. */
+    private static String quoted(List<String> values) {
+        return values.stream().map(v -> "'" + v.replace("'", "''") + "'")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 }

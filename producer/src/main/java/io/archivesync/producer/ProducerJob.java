@@ -5,10 +5,12 @@ import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.s3.S3Clients;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
+import io.archivesync.producer.plan.PlannedObject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,17 +20,31 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * One run of the enumerator: list the archive, emit one request per object, wait for Kafka to acknowledge all of
- * them. The producer is idempotent; a re-run emits requests that the processor recognises as repeats.
+ * One run of the enumerator: plan the archive, emit one request per object, wait for Kafka to acknowledge all of
+ * them. The producer is idempotent, and {@code send} blocks when its buffer is full, so memory stays bounded
+ * whatever the plan's size. A re-run emits requests that the processor recognises as repeats.
  */
 public final class ProducerJob {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ProducerJob.class);
 
     private final AppConfig config;
+    private final Clock clock;
 
     public ProducerJob(AppConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    public ProducerJob(AppConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
+    }
+
+    /** Plans without producing ({@code --dry-run}): calls {@code sink} per object; returns how many. */
+    public long plan(Consumer<PlannedObject> sink) {
+        try (S3Client s3 = sourceClient()) {
+            return new ArchiveEnumerator(s3, config.producer(), clock).enumerate(sink);
+        }
     }
 
     /**
@@ -42,33 +58,51 @@ public final class ProducerJob {
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-        RequestFactory factory = new RequestFactory(config.producer(), Clock.systemUTC());
+        RequestFactory factory = new RequestFactory(config.producer(), clock);
         AtomicLong sent = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        String region = config.producer().sourceRegion();
-        try (S3Client s3 = S3Clients.sync(config.s3(), region, config.producer().anonymousSource());
+        try (S3Client s3 = sourceClient();
              KafkaProducer<String, FileSyncRequest> producer = new KafkaProducer<>(producerConfig,
                      topics.requests().keySerde().serializer(), topics.requests().valueSerde().serializer())) {
-            long found = new ArchiveEnumerator(s3, config.producer()).enumerate(object -> {
-                if (failure.get() != null) {
-                    return;
-                }
-                FileSyncRequest request = factory.create(object);
-                producer.send(new ProducerRecord<>(topics.requests().name(), RequestFactory.key(request), request),
-                        (metadata, error) -> {
-                            if (error != null) {
-                                failure.compareAndSet(null, error);
-                            }
-                        });
-                progress.accept(sent.incrementAndGet());
-            });
+            long found;
+            try {
+                found = new ArchiveEnumerator(s3, config.producer(), clock).enumerate(object -> {
+                    if (failure.get() != null) {
+                        throw new KafkaRefused();
+                    }
+                    FileSyncRequest request = factory.create(object);
+                    producer.send(new ProducerRecord<>(topics.requests().name(), RequestFactory.key(request),
+                            request), (metadata, error) -> {
+                                if (error != null) {
+                                    failure.compareAndSet(null, error);
+                                }
+                            });
+                    progress.accept(sent.incrementAndGet());
+                });
+            } catch (KafkaRefused stop) {
+                found = sent.get();
+            }
             producer.flush();
             if (failure.get() != null) {
-                throw new IllegalStateException("Kafka refused a request: " + failure.get().getMessage(),
-                        failure.get());
+                throw new IllegalStateException("Kafka refused a request after " + sent.get() + " sent: "
+                        + failure.get().getMessage(), failure.get());
             }
-            LOGGER.info("enumeration done objects={} sourceBucket={}", found, config.producer().sourceBucket());
+            LOGGER.info("enumeration done objects={} strategy={} sourceBucket={}", found,
+                    config.producer().strategy().text(), config.producer().sourceBucket());
             return found;
+        }
+    }
+
+    private S3Client sourceClient() {
+        return S3Clients.sync(config.s3(), config.producer().sourceRegion(), config.producer().anonymousSource());
+    }
+
+    /** Stops the plan once Kafka has refused a request: producing the rest would only fail too. */
+    private static final class KafkaRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        KafkaRefused() {
+            super(null, null, false, false);
         }
     }
 }

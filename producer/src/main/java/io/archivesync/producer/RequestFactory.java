@@ -6,11 +6,17 @@ import io.archivesync.avro.RequestOrigin;
 import io.archivesync.avro.SourceLocation;
 import io.archivesync.core.archive.ArchiveLayout;
 import io.archivesync.core.config.ProducerSettings;
+import io.archivesync.producer.plan.PlannedObject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
-/** Turns a listed archive object into a file-to-sync request: destination key = prefix + the source key. */
+/**
+ * Turns a planned archive object into a file-to-sync request: destination key = prefix + the source key.
+ *
+ * <p>The Kafka key is the destination, and the request carries the same source URI, size and ETag on every run, so
+ * a re-run produces requests that the processor's dedup (destination + source version) recognises and drops.
+ */
 public final class RequestFactory {
 
     private final ProducerSettings settings;
@@ -21,7 +27,7 @@ public final class RequestFactory {
         this.clock = clock;
     }
 
-    public FileSyncRequest create(ListedObject object) {
+    public FileSyncRequest create(PlannedObject object) {
         return FileSyncRequest.newBuilder()
                 .setRequestId(UUID.randomUUID().toString())
                 .setSource(SourceLocation.newBuilder()

@@ -7,6 +7,7 @@ import io.archivesync.core.s3.S3Clients;
 import io.archivesync.embedded.Stack;
 import io.archivesync.embedded.StackExtension;
 import io.archivesync.embedded.archive.SampleArchive;
+import io.archivesync.producer.plan.PlannedObject;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 
 @ExtendWith(StackExtension.class)
 class ArchiveEnumeratorIT {
@@ -58,16 +61,16 @@ class ArchiveEnumeratorIT {
                 "producer.dataTypes=[klines,aggTrades]", "producer.from=2024-01-02", "producer.to=2024-01-02");
 
         // When
-        List<ListedObject> found = enumerate(settings);
+        List<PlannedObject> found = enumerate(settings);
 
         // Then each spot object of that day is found once, with the size written and the content's MD5 as ETag
         List<SampleArchive.Entry> expected = written.stream()
                 .filter(e -> e.key().startsWith("data/spot/") && e.key().contains("-2024-01-02.zip")).toList();
         assertThat(expected).hasSize(8);
-        assertThat(found).extracting(ListedObject::key)
+        assertThat(found).extracting(PlannedObject::key)
                 .containsExactlyInAnyOrderElementsOf(expected.stream().map(SampleArchive.Entry::key).toList());
         for (SampleArchive.Entry entry : expected) {
-            ListedObject object = found.stream().filter(o -> o.key().equals(entry.key())).findFirst().orElseThrow();
+            PlannedObject object = found.stream().filter(o -> o.key().equals(entry.key())).findFirst().orElseThrow();
             assertThat(object.size()).as(entry.key()).isEqualTo(entry.size());
             assertThat(object.etag()).as(entry.key()).isEqualTo(md5(entry.key()));
         }
@@ -79,10 +82,10 @@ class ArchiveEnumeratorIT {
         ProducerSettings settings = settings("producer.symbols=[BTCUSDT]", "producer.includeChecksums=false");
 
         // When
-        List<ListedObject> found = enumerate(settings);
+        List<PlannedObject> found = enumerate(settings);
 
         // Then the three daily kline zips, no sidecar, nothing outside the layout
-        assertThat(found).extracting(ListedObject::key).containsExactly(
+        assertThat(found).extracting(PlannedObject::key).containsExactly(
                 "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-01.zip",
                 "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-02.zip",
                 "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-03.zip");
@@ -95,10 +98,10 @@ class ArchiveEnumeratorIT {
                 "producer.dataTypes=[aggTrades]", "producer.from=2024-01-03");
 
         // When
-        List<ListedObject> found = enumerate(settings);
+        List<PlannedObject> found = enumerate(settings);
 
         // Then both generated symbols are found, each with its zip and sidecar
-        assertThat(found).extracting(ListedObject::key).containsExactlyInAnyOrder(
+        assertThat(found).extracting(PlannedObject::key).containsExactlyInAnyOrder(
                 "data/futures/um/daily/aggTrades/BTCUSDT/BTCUSDT-aggTrades-2024-01-03.zip",
                 "data/futures/um/daily/aggTrades/BTCUSDT/BTCUSDT-aggTrades-2024-01-03.zip.CHECKSUM",
                 "data/futures/um/daily/aggTrades/ETHUSDT/ETHUSDT-aggTrades-2024-01-03.zip",
@@ -113,7 +116,7 @@ class ArchiveEnumeratorIT {
         ProducerSettings after = settings("producer.frequency=monthly", "producer.from=2024-02-01");
 
         // When / Then
-        assertThat(enumerate(settings)).extracting(ListedObject::key).containsExactly(MONTHLY_KEY);
+        assertThat(enumerate(settings)).extracting(PlannedObject::key).containsExactly(MONTHLY_KEY);
         assertThat(enumerate(after)).isEmpty();
     }
 
@@ -122,7 +125,7 @@ class ArchiveEnumeratorIT {
         // Given one listed object
         ProducerSettings settings = settings("producer.symbols=[ETHUSDT]", "producer.from=2024-01-01",
                 "producer.to=2024-01-01", "producer.includeChecksums=false");
-        ListedObject object = enumerate(settings).get(0);
+        PlannedObject object = enumerate(settings).get(0);
 
         // When
         var request = new RequestFactory(settings, java.time.Clock.fixed(
@@ -145,13 +148,104 @@ class ArchiveEnumeratorIT {
         assertThat(request.getRequestedAt()).isEqualTo(java.time.Instant.parse("2024-01-05T00:00:00Z"));
     }
 
+    @Test
+    void shouldPlanTheSameObjectsByListingAsByGeneratingKeysOnASeededArchive() {
+        // Given the seeded archive's whole extent, once for each strategy
+        String[] selection = {"producer.markets=[spot, futures/um]", "producer.dataTypes=[klines, aggTrades]",
+                "producer.symbols=[BTCUSDT, ETHUSDT]", "producer.from=2024-01-01", "producer.to=2024-01-03"};
+        ProducerSettings listing = settings(concat(selection, "producer.strategy=list"));
+        ProducerSettings generating = settings(concat(selection, "producer.strategy=generate"));
+
+        // When
+        List<PlannedObject> listed = enumerate(listing);
+        List<PlannedObject> generated = enumerate(generating);
+
+        // Then both plan exactly what SampleArchive wrote; only listing knows sizes and ETags
+        List<String> written = ArchiveEnumeratorIT.written.stream().map(SampleArchive.Entry::key).toList();
+        assertThat(written).hasSize(48);
+        assertThat(listed).extracting(PlannedObject::key).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(generated).extracting(PlannedObject::key).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(listed).allSatisfy(o -> assertThat(o.etag()).isNotNull());
+        assertThat(generated).allSatisfy(o -> assertThat(o.size()).isNull());
+    }
+
+    @Test
+    void shouldGenerateKeysTheArchiveDoesNotHaveWhereListingFindsNothing() {
+        // Given a day after the seeded range
+        String[] selection = {"producer.symbols=[BTCUSDT]", "producer.from=2024-01-04", "producer.to=2024-01-04"};
+
+        // When / Then: generate plans the keys (the copier will report NOT_FOUND), list finds nothing
+        assertThat(enumerate(settings(concat(selection, "producer.strategy=generate"))))
+                .extracting(PlannedObject::key).containsExactly(
+                        "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-04.zip",
+                        "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-04.zip.CHECKSUM");
+        assertThat(enumerate(settings(concat(selection, "producer.strategy=list")))).isEmpty();
+    }
+
+    @Test
+    void shouldPageThroughListingsLongerThanOnePageAndStopAtTheEndOfTheRange() {
+        // Given one folder of 1,100 keys (550 days with sidecars): more than one ListObjectsV2 page of 1,000
+        String big = "archive-" + UUID.randomUUID();
+        client.createBucket(b -> b.bucket(big));
+        LocalDate first = LocalDate.of(2020, 1, 1);
+        String folder = "data/spot/daily/trades/LONGUSDT/";
+        java.util.stream.IntStream.range(0, 550).parallel().forEach(d -> {
+            String key = folder + "LONGUSDT-trades-" + first.plusDays(d) + ".zip";
+            client.putObject(b -> b.bucket(big).key(key), RequestBody.fromString("z"));
+            client.putObject(b -> b.bucket(big).key(key + ".CHECKSUM"), RequestBody.fromString("c"));
+        });
+        var config = EnumeratorConfigs.load(s3, big, "producer.dataTypes=[trades]", "producer.symbols=[]");
+
+        // When the whole folder is listed, and then only its last 10 days
+        List<PlannedObject> all = new ArrayList<>();
+        List<PlannedObject> tail = new ArrayList<>();
+        try (S3Client source = S3Clients.sync(config.s3(), config.producer().sourceRegion(), false)) {
+            new ArchiveEnumerator(source, config.producer()).enumerate(all::add);
+            var lastDays = EnumeratorConfigs.load(s3, big, "producer.dataTypes=[trades]",
+                    "producer.from=" + first.plusDays(540), "producer.to=" + first.plusDays(549)).producer();
+            new ArchiveEnumerator(source, lastDays).enumerate(tail::add);
+        }
+
+        // Then every key once, in order, the symbol discovered by listing
+        assertThat(all).hasSize(1_100).extracting(PlannedObject::key).doesNotHaveDuplicates().isSorted();
+        assertThat(tail).hasSize(20).first().extracting(PlannedObject::key)
+                .isEqualTo(folder + "LONGUSDT-trades-" + first.plusDays(540) + ".zip");
+    }
+
+    @Test
+    void shouldListAPublicArchiveWithoutCredentials() {
+        // Given a public-read bucket, as data.binance.vision is
+        String open = "public-" + UUID.randomUUID();
+        client.createBucket(b -> b.bucket(open).acl(BucketCannedACL.PUBLIC_READ));
+        String key = "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-01.zip";
+        client.putObject(b -> b.bucket(open).key(key)
+                .acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("z"));
+        var config = EnumeratorConfigs.load(s3, open, "producer.anonymousSource=true", "producer.symbols=[]",
+                "producer.includeChecksums=false");
+
+        // When the enumerator lists it with an anonymous client, symbols included
+        List<PlannedObject> found = new ArrayList<>();
+        try (S3Client anonymous = S3Clients.sync(config.s3(), config.producer().sourceRegion(), true)) {
+            new ArchiveEnumerator(anonymous, config.producer()).enumerate(found::add);
+        }
+
+        // Then
+        assertThat(found).extracting(PlannedObject::key).containsExactly(key);
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        all[a.length] = b;
+        return all;
+    }
+
     private static ProducerSettings settings(String... overrides) {
         return EnumeratorConfigs.load(s3, bucket, overrides).producer();
     }
 
-    private static List<ListedObject> enumerate(ProducerSettings settings) {
+    private static List<PlannedObject> enumerate(ProducerSettings settings) {
         var config = EnumeratorConfigs.load(s3, bucket);
-        List<ListedObject> found = new ArrayList<>();
+        List<PlannedObject> found = new ArrayList<>();
         try (S3Client source = S3Clients.sync(config.s3(), settings.sourceRegion(), settings.anonymousSource())) {
             long count = new ArchiveEnumerator(source, settings).enumerate(found::add);
             assertThat(count).isEqualTo(found.size());

@@ -10,31 +10,43 @@ public record AppConfig(
         S3Settings s3,
         ProducerSettings producer,
         ProcessorSettings processor,
-        SinkSettings sink) {
+        SinkSettings sink,
+        BridgeSettings bridge) {
 
     public AppConfig {
         if (kafka == null || topics == null || s3 == null || producer == null || processor == null || sink == null) {
             throw new ConfigException("(root)", "sections kafka, topics, s3, producer, processor and sink are required");
         }
+        bridge = bridge == null ? BridgeSettings.defaults() : bridge;
+    }
+
+    /** Without a bridge section (the bridge's defaults), for code written before the SQS bridge existed. */
+    public AppConfig(KafkaSettings kafka, TopicSettings topics, S3Settings s3, ProducerSettings producer,
+                     ProcessorSettings processor, SinkSettings sink) {
+        this(kafka, topics, s3, producer, processor, sink, BridgeSettings.defaults());
     }
 
     public AppConfig withKafka(KafkaSettings k) {
-        return new AppConfig(k, topics, s3, producer, processor, sink);
+        return new AppConfig(k, topics, s3, producer, processor, sink, bridge);
     }
 
     public AppConfig withS3(S3Settings s) {
-        return new AppConfig(kafka, topics, s, producer, processor, sink);
+        return new AppConfig(kafka, topics, s, producer, processor, sink, bridge);
     }
 
     public AppConfig withProducer(ProducerSettings p) {
-        return new AppConfig(kafka, topics, s3, p, processor, sink);
+        return new AppConfig(kafka, topics, s3, p, processor, sink, bridge);
     }
 
     public AppConfig withProcessor(ProcessorSettings p) {
-        return new AppConfig(kafka, topics, s3, producer, p, sink);
+        return new AppConfig(kafka, topics, s3, producer, p, sink, bridge);
     }
 
     public AppConfig withSink(SinkSettings s) {
-        return new AppConfig(kafka, topics, s3, producer, processor, s);
+        return new AppConfig(kafka, topics, s3, producer, processor, s, bridge);
+    }
+
+    public AppConfig withBridge(BridgeSettings b) {
+        return new AppConfig(kafka, topics, s3, producer, processor, sink, b);
     }
 }
