@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "archive-sync", mixinStandardHelpOptions = true, version = "archive-sync 0.1.0",
         description = "Mirrors public data archives into object storage, event by event, over Kafka.",
         subcommands = {DemoCommand.class, ProducerCommand.class, ProcessorCommand.class, SinkCommand.class,
-                SampleArchiveCommand.class})
+                SampleArchiveCommand.class, PublishCommand.class, SqsBridgeCommand.class})
 public final class Main {
 
     /** The console log level property read by logback.xml; the demo keeps the console for its own output. */

@@ -3,7 +3,9 @@ package io.archivesync.processor;
 import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
+import io.archivesync.processor.batch.BatchDrain;
 import io.archivesync.processor.dedup.DedupProcessor;
+import io.archivesync.processor.status.StatusServer;
 import io.archivesync.processor.topology.SyncTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,27 +14,48 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the topology: creates the topics, configures exactly-once Streams, starts, and stops cleanly. */
+/**
+ * Runs the topology: creates the topics, configures exactly-once Streams with the dead-letter topic behind its
+ * exception handlers, serves the status endpoint, and on close flushes open batches before stopping.
+ */
 public final class ProcessorService implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ProcessorService.class);
 
     private final KafkaStreams streams;
+    private final BatchDrain drain;
+    private final StatusServer status;
+    private final Duration drainTimeout;
 
-    private ProcessorService(KafkaStreams streams) {
+    private ProcessorService(KafkaStreams streams, BatchDrain drain, StatusServer status, Duration drainTimeout) {
         this.streams = streams;
+        this.drain = drain;
+        this.status = status;
+        this.drainTimeout = drainTimeout;
     }
 
     /** Starts the processor and waits until it is running (or fails). */
     public static ProcessorService start(AppConfig config, Duration startTimeout) {
         Topics topics = Topics.create(config);
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
-        KafkaStreams streams = new KafkaStreams(SyncTopology.build(topics, config.processor()), streamsConfig(config));
+        StatusServer status = bindStatus(config);
+        BatchDrain drain = new BatchDrain();
+        Properties props = streamsConfig(config, topics);
+        if (status != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, status.advertised());
+        }
+        KafkaStreams streams = new KafkaStreams(SyncTopology.build(topics, config.processor(), drain), props);
         streams.setUncaughtExceptionHandler(e -> {
             LOGGER.error("stream thread failed; replacing it error={}", e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -43,16 +66,36 @@ public final class ProcessorService implements AutoCloseable {
             if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING
                     || Instant.now().isAfter(deadline)) {
                 streams.close(Duration.ofSeconds(10));
+                if (status != null) {
+                    status.close();
+                }
                 throw new IllegalStateException("processor did not reach RUNNING within " + startTimeout
                         + " (state " + streams.state() + ")");
             }
             sleep(50);
         }
-        LOGGER.info("processor running applicationId={}", config.processor().applicationId());
-        return new ProcessorService(streams);
+        if (status != null) {
+            status.serve(streams);
+        }
+        LOGGER.info("processor running applicationId={} status={}", config.processor().applicationId(),
+                status == null ? "off" : status.advertised());
+        Duration drainTimeout = config.processor().batch().maxWait().multipliedBy(2).plusSeconds(5);
+        return new ProcessorService(streams, drain, status, drainTimeout);
     }
 
-    static Properties streamsConfig(AppConfig config) {
+    private static StatusServer bindStatus(AppConfig config) {
+        if (config.processor().statusPort() < 0) {
+            return null;
+        }
+        try {
+            return StatusServer.bind(config.processor().statusHost(), config.processor().statusPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the status endpoint on " + config.processor().statusHost()
+                    + ":" + config.processor().statusPort() + " (processor.statusPort)", e);
+        }
+    }
+
+    static Properties streamsConfig(AppConfig config, Topics topics) {
         Properties p = new Properties();
         p.putAll(config.kafka().clientConfig());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.processor().applicationId());
@@ -62,6 +105,12 @@ public final class ProcessorService implements AutoCloseable {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topics().replicationFactor());
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.processor().stateDir() != null
                 ? config.processor().stateDir() : tempStateDir());
+        // A record that breaks deserialization (e.g. a poison result) or a processor goes to the dead-letter topic
+        // with Streams' own headers, and processing continues: no crashed thread, nothing silently lost.
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetter().name());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class);
         return p;
     }
 
@@ -85,10 +134,33 @@ public final class ProcessorService implements AutoCloseable {
         return streams;
     }
 
+    /** The status endpoint's port, or -1 when it is off. */
+    public int statusPort() {
+        return status == null ? -1 : status.port();
+    }
+
+    /** Flushes open batches (bounded by twice the batch wait), then stops Streams and the status endpoint. */
     @Override
     public void close() {
+        drain.request();
+        Instant deadline = Instant.now().plus(drainTimeout);
+        while (streams.state() == KafkaStreams.State.RUNNING && hasOpenBatches() && Instant.now().isBefore(deadline)) {
+            sleep(50);
+        }
         streams.close(Duration.ofSeconds(30));
+        if (status != null) {
+            status.close();
+        }
         LOGGER.info("processor stopped");
+    }
+
+    private boolean hasOpenBatches() {
+        try (KeyValueIterator<String, Object> it = streams.store(StoreQueryParameters.fromNameAndType(
+                SyncTopology.PENDING_BATCHES_STORE, QueryableStoreTypes.<String, Object>keyValueStore())).all()) {
+            return it.hasNext();
+        } catch (InvalidStateStoreException e) {
+            return false;
+        }
     }
 
     private static void sleep(long ms) {

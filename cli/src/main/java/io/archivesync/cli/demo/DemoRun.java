@@ -115,6 +115,7 @@ final class DemoRun {
                 "producer.destinationPrefix=" + MIRROR_PREFIX,
                 "processor.batch.maxRequests=25",
                 "processor.batch.maxWait=300ms",
+                "processor.statusPort=0",
                 "processor.stateDir=" + Files.createDirectories(dir.resolve("streams-state"))));
         return ConfigLoader.fromEnvironment().load(null, o);
     }

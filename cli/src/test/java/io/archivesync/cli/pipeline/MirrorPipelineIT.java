@@ -128,6 +128,20 @@ class MirrorPipelineIT {
         assertThat(resultFor(bad.getRequestId())).isNull();
     }
 
+    @Test
+    void shouldDeadLetterPoisonOnTheResultsTopicThroughStreamsHandler() {
+        // Given bytes on the results topic that are no result (the processor reads results for its table)
+        byte[] poison = "poison result".getBytes(StandardCharsets.UTF_8);
+        pipeline.publishRaw(pipeline.topics.results().name(), mirror + "/poison", poison);
+
+        // Then Streams' exception handler writes them, unchanged, to the dead-letter topic with its error headers
+        await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.deadLetters.stream()
+                .anyMatch(r -> java.util.Arrays.equals(r.value(), poison)));
+        assertThat(pipeline.deadLetters.stream().filter(r -> java.util.Arrays.equals(r.value(), poison))
+                .findFirst().orElseThrow().headers().toArray())
+                .anySatisfy(h -> assertThat(h.key()).startsWith("__streams.errors"));
+    }
+
     private FileSyncRequest request(String uri, String key) {
         return FileSyncRequest.newBuilder()
                 .setRequestId(UUID.randomUUID().toString())

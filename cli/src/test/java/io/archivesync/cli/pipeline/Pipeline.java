@@ -39,6 +39,7 @@ final class Pipeline implements AutoCloseable {
     final CopierService copier;
     final List<CopyResult> results = new CopyOnWriteArrayList<>();
     final List<ConsumerRecord<String, byte[]>> deadLetters = new CopyOnWriteArrayList<>();
+    final List<ConsumerRecord<String, byte[]>> unreadableResults = new CopyOnWriteArrayList<>();
     private final Thread collector;
     private volatile boolean running = true;
 
@@ -59,6 +60,7 @@ final class Pipeline implements AutoCloseable {
                 "processor.applicationId=it-processor-" + run,
                 "processor.batch.maxRequests=10",
                 "processor.batch.maxWait=200ms",
+                "processor.statusPort=0",
                 "sink.groupId=it-sink-" + run,
                 "sink.transactionalIdPrefix=it-sink-" + run));
         o.addAll(overrides);
@@ -85,7 +87,12 @@ final class Pipeline implements AutoCloseable {
             while (running) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     if (r.topic().equals(topics.results().name())) {
-                        results.add(topics.results().valueSerde().deserializer().deserialize(r.topic(), r.value()));
+                        try {
+                            results.add(topics.results().valueSerde().deserializer().deserialize(r.topic(),
+                                    r.value()));
+                        } catch (org.apache.kafka.common.errors.SerializationException e) {
+                            unreadableResults.add(r);
+                        }
                     } else {
                         deadLetters.add(r);
                     }
@@ -106,9 +113,13 @@ final class Pipeline implements AutoCloseable {
     }
 
     void publishRaw(String key, byte[] value) {
+        publishRaw(topics.requests().name(), key, value);
+    }
+
+    void publishRaw(String topic, String key, byte[] value) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config.kafka().clientConfig(),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topics.requests().name(), key, value));
+            producer.send(new ProducerRecord<>(topic, key, value));
         }
     }
 

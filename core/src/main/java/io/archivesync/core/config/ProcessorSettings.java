@@ -1,6 +1,7 @@
 package io.archivesync.core.config;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The Kafka Streams topology's settings.
@@ -10,7 +11,12 @@ import java.time.Duration;
  * @param batch          when a batch closes
  * @param stateDir       where state stores live; blank means a temporary directory
  * @param threads        stream threads per instance
- * @param commitInterval how often a transaction commits (exactly-once latency versus throughput)
+ * @param commitInterval      how often a transaction commits (exactly-once latency versus throughput)
+ * @param allowedDestinations destinations requests may write to, as {@code bucket} or {@code bucket/prefix};
+ *                            empty allows any. A request outside them is dead-lettered.
+ * @param aggregateWindow     the tumbling window of the efficiency aggregates
+ * @param statusPort          port of the status HTTP endpoint; -1 disables it, 0 picks a free one
+ * @param statusHost          the host name other instances reach this one's status endpoint at
  */
 public record ProcessorSettings(
         String applicationId,
@@ -18,7 +24,11 @@ public record ProcessorSettings(
         BatchSettings batch,
         String stateDir,
         int threads,
-        Duration commitInterval) {
+        Duration commitInterval,
+        List<String> allowedDestinations,
+        Duration aggregateWindow,
+        int statusPort,
+        String statusHost) {
 
     public ProcessorSettings {
         applicationId = Check.notBlank("processor.applicationId", applicationId);
@@ -29,6 +39,19 @@ public record ProcessorSettings(
         stateDir = stateDir == null || stateDir.isBlank() ? null : stateDir.strip();
         Check.positive("processor.threads", threads);
         Check.positive("processor.commitInterval", commitInterval);
+        allowedDestinations = Check.listOrEmpty(allowedDestinations);
+        for (String d : allowedDestinations) {
+            if (d.isBlank() || d.startsWith("/") || d.contains("..")) {
+                throw new ConfigException("processor.allowedDestinations",
+                        "'" + d + "' must be bucket or bucket/prefix, relative and without '..'");
+            }
+        }
+        Check.positive("processor.aggregateWindow", aggregateWindow);
+        if (statusPort < -1 || statusPort > 65_535) {
+            throw new ConfigException("processor.statusPort", "must be -1 (off), 0 (any free port) or a port, was "
+                    + statusPort);
+        }
+        statusHost = Check.notBlank("processor.statusHost", statusHost);
     }
 
     /**

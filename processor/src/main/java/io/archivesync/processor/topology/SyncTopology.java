@@ -1,26 +1,38 @@
 package io.archivesync.processor.topology;
 
 import io.archivesync.avro.CopyBatch;
+import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.Route;
 import io.archivesync.core.config.ProcessorSettings;
 import io.archivesync.core.topic.Topic;
 import io.archivesync.core.topic.Topics;
+import io.archivesync.processor.aggregate.EfficiencyTopology;
+import io.archivesync.processor.batch.BatchDrain;
 import io.archivesync.processor.batch.BatchingProcessor;
 import io.archivesync.processor.dedup.DedupKey;
 import io.archivesync.processor.dedup.DedupProcessor;
+import io.archivesync.processor.mirrored.MirrorCheck;
+import io.archivesync.processor.mirrored.SkippedResults;
+import io.archivesync.processor.validate.RequestValidator;
 import io.archivesync.processor.validate.ValidateRequestProcessor;
 import io.archivesync.processor.validate.ValidatedRequest;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -28,64 +40,107 @@ import org.apache.kafka.streams.state.Stores;
  * branch is named, so changelog and repartition topics keep their names when steps are added.
  *
  * <pre>
- * requests-source ─ validate-request ─┬─ invalid ─ dead-letter-value ─ dead-letter-sink
- *                                     └─ valid ─ valid-request ─ key-by-destination ─ requests-by-destination
- *                                          ─ dedup-by-destination [dedup-store] ─ batch-requests [pending-batches]
- *                                          ─┬─ route-server-side ─ server-side-batches-sink
- *                                           └─ route-streaming ─ streaming-batches-sink
+ * requests-source ─ validate-request ─┬─ validation-invalid ─ dead-letter-value ─ dead-letter-sink
+ *                                     └─ validation-valid ─ valid-request ─ key-by-destination
+ *   ─ requests-by-destination ─ dedup-by-destination [dedup-store]
+ *   ─ check-already-mirrored (join [latest-result-by-destination]) ─┬─ mirror-already-mirrored ─ skipped-result
+ *                                                                   │    ─ skipped-results-sink
+ *                                                                   └─ mirror-to-copy ─ request-to-copy
+ *   ─ batch-requests [pending-batches, pending-requests] ─┬─ route-server-side ─ server-side-batches-sink
+ *                                                         └─ route-streaming ─ streaming-batches-sink
+ * results-source ─ latest-result-by-destination (table)
+ *                └─ results-by-market-type-method ─ aggregate-per-window [efficiency-windows] ─ window-aggregates-sink
+ *                                                 └─ aggregate-totals [efficiency-totals] ─ total-aggregates-sink
  * </pre>
  */
 public final class SyncTopology {
 
     public static final String DEDUP_STORE = "dedup-store";
     public static final String PENDING_BATCHES_STORE = "pending-batches";
+    public static final String PENDING_REQUESTS_STORE = "pending-requests";
+    public static final String LATEST_RESULTS_STORE = "latest-result-by-destination";
     static final String VALIDATION = "validation-";
+    static final String MIRROR = "mirror-";
     static final String ROUTE = "route-";
-    static final String VALID = "valid";
-    static final String INVALID = "invalid";
 
     private SyncTopology() {
     }
 
-    public static Topology build(Topics topics, ProcessorSettings settings) {
+    /**
+     * The topology; {@code drain} lets a stopping instance flush its open batches. The stores cache writes until a
+     * commit: a request batched and emitted within one commit interval never reaches a changelog.
+     */
+    public static Topology build(Topics topics, ProcessorSettings settings, BatchDrain drain) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(DEDUP_STORE, settings.dedupHorizon(), settings.dedupHorizon(), false),
-                Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PENDING_BATCHES_STORE),
-                Serdes.String(), topics.serverSideBatches().valueSerde()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_BATCHES_STORE),
+                Serdes.String(), topics.serverSideBatches().valueSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_REQUESTS_STORE),
+                Serdes.String(), topics.requests().valueSerde()).withCachingEnabled());
 
-        KStream<String, byte[]> raw = builder.stream(topics.requests().name(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("requests-source"));
-        Map<String, KStream<String, ValidatedRequest>> validated = raw
-                .processValues(() -> new ValidateRequestProcessor(topics.requests().name(),
-                        topics.requests().valueSerde().deserializer()), Named.as("validate-request"))
-                .split(Named.as(VALIDATION))
-                .branch((key, v) -> v.isValid(), Branched.as(VALID))
-                .defaultBranch(Branched.as(INVALID));
+        KStream<String, CopyResult> results = builder.stream(topics.results().name(),
+                Consumed.with(topics.results().keySerde(), topics.results().valueSerde()).withName("results-source"));
+        KTable<String, CopyResult> latest = results.toTable(Named.as(LATEST_RESULTS_STORE),
+                Materialized.<String, CopyResult, KeyValueStore<Bytes, byte[]>>as(LATEST_RESULTS_STORE)
+                        .withKeySerde(topics.results().keySerde())
+                        .withValueSerde(topics.results().valueSerde()));
+        EfficiencyTopology.addTo(results, topics, settings.aggregateWindow());
 
-        validated.get(VALIDATION + INVALID)
-                .mapValues(ValidatedRequest::raw, Named.as("dead-letter-value"))
-                .to(topics.deadLetter().name(), Produced.with(topics.deadLetter().keySerde(),
-                        topics.deadLetter().valueSerde()).withName("dead-letter-sink"));
-
-        validated.get(VALIDATION + VALID)
-                .mapValues(ValidatedRequest::request, Named.as("valid-request"))
-                .selectKey((key, request) -> DedupKey.destination(request), Named.as("key-by-destination"))
-                .repartition(Repartitioned.<String, FileSyncRequest>as("requests-by-destination")
-                        .withKeySerde(topics.requests().keySerde())
-                        .withValueSerde(topics.requests().valueSerde()))
+        Map<String, KStream<String, MirrorCheck>> checked = validRequests(builder, topics, settings)
                 .processValues(() -> new DedupProcessor(DEDUP_STORE, settings.dedupHorizon()),
                         Named.as("dedup-by-destination"), DEDUP_STORE)
-                .process(() -> new BatchingProcessor(PENDING_BATCHES_STORE, settings.batch()),
-                        Named.as("batch-requests"), PENDING_BATCHES_STORE)
+                .leftJoin(latest, MirrorCheck::of, Joined.<String, FileSyncRequest, CopyResult>as("check-already-mirrored")
+                        .withKeySerde(topics.requests().keySerde())
+                        .withValueSerde(topics.requests().valueSerde())
+                        .withOtherValueSerde(topics.results().valueSerde()))
+                .split(Named.as(MIRROR))
+                .branch((key, check) -> check.alreadyMirrored(), Branched.as("already-mirrored"))
+                .defaultBranch(Branched.as("to-copy"));
+
+        checked.get(MIRROR + "already-mirrored")
+                .mapValues(check -> SkippedResults.of(check, Instant.now()), Named.as("skipped-result"))
+                .to(topics.results().name(), Produced.with(topics.results().keySerde(),
+                        topics.results().valueSerde()).withName("skipped-results-sink"));
+
+        checked.get(MIRROR + "to-copy")
+                .mapValues(MirrorCheck::request, Named.as("request-to-copy"))
+                .process(() -> new BatchingProcessor(PENDING_BATCHES_STORE, PENDING_REQUESTS_STORE,
+                        settings.batch(), drain), Named.as("batch-requests"), PENDING_BATCHES_STORE,
+                        PENDING_REQUESTS_STORE)
                 .split(Named.as(ROUTE))
                 .branch((id, batch) -> batch.getRoute() == Route.SERVER_SIDE, Branched.withConsumer(
                         s -> toBatches(s, topics.serverSideBatches(), "server-side-batches-sink"), "server-side"))
                 .defaultBranch(Branched.withConsumer(
                         s -> toBatches(s, topics.streamingBatches(), "streaming-batches-sink"), "streaming"));
         return builder.build();
+    }
+
+    /** Parses and validates raw requests; the refused go to the dead-letter topic, the rest are keyed by destination. */
+    private static KStream<String, FileSyncRequest> validRequests(StreamsBuilder builder, Topics topics,
+                                                                  ProcessorSettings settings) {
+        RequestValidator validator = new RequestValidator(settings.allowedDestinations());
+        KStream<String, byte[]> raw = builder.stream(topics.requests().name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("requests-source"));
+        Map<String, KStream<String, ValidatedRequest>> validated = raw
+                .processValues(() -> new ValidateRequestProcessor(topics.requests().name(),
+                        topics.requests().valueSerde().deserializer(), validator), Named.as("validate-request"))
+                .split(Named.as(VALIDATION))
+                .branch((key, v) -> v.isValid(), Branched.as("valid"))
+                .defaultBranch(Branched.as("invalid"));
+
+        validated.get(VALIDATION + "invalid")
+                .mapValues(ValidatedRequest::raw, Named.as("dead-letter-value"))
+                .to(topics.deadLetter().name(), Produced.with(topics.deadLetter().keySerde(),
+                        topics.deadLetter().valueSerde()).withName("dead-letter-sink"));
+
+        return validated.get(VALIDATION + "valid")
+                .mapValues(ValidatedRequest::request, Named.as("valid-request"))
+                .selectKey((key, request) -> DedupKey.destination(request), Named.as("key-by-destination"))
+                .repartition(Repartitioned.<String, FileSyncRequest>as("requests-by-destination")
+                        .withKeySerde(topics.requests().keySerde())
+                        .withValueSerde(topics.requests().valueSerde()));
     }
 
     private static void toBatches(KStream<String, CopyBatch> batches, Topic<String, CopyBatch> topic, String name) {

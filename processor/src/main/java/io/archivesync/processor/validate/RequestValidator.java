@@ -4,6 +4,7 @@ import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.OperationMode;
 import io.archivesync.core.s3.S3Location;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,6 +20,13 @@ public final class RequestValidator {
     private static final Set<String> MODES =
             Arrays.stream(OperationMode.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     private static final int MAX_KEY_BYTES = 1024;
+
+    private final List<String> allowedDestinations;
+
+    /** @param allowedDestinations {@code bucket} or {@code bucket/prefix} entries; empty allows any destination */
+    public RequestValidator(List<String> allowedDestinations) {
+        this.allowedDestinations = List.copyOf(allowedDestinations);
+    }
 
     /** @return the reason the request is refused, or empty when it is acceptable */
     public Optional<String> validate(FileSyncRequest r) {
@@ -49,6 +57,10 @@ public final class RequestValidator {
         if (keyProblem.isPresent()) {
             return keyProblem;
         }
+        if (!isAllowed(bucket + "/" + r.getDestination().getKey())) {
+            return Optional.of("destination s3://" + bucket + "/" + r.getDestination().getKey()
+                    + " is outside processor.allowedDestinations " + allowedDestinations);
+        }
         if (r.getMode() != null && !MODES.contains(r.getMode())) {
             return Optional.of("mode '" + r.getMode() + "' is unknown (known: " + MODES + ")");
         }
@@ -59,6 +71,19 @@ public final class RequestValidator {
             return Optional.of("expectedSha256 is not 64 hex characters");
         }
         return Optional.empty();
+    }
+
+    private boolean isAllowed(String destination) {
+        if (allowedDestinations.isEmpty()) {
+            return true;
+        }
+        for (String allowed : allowedDestinations) {
+            String prefix = allowed.contains("/") ? allowed : allowed + "/";
+            if (destination.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Optional<String> checkKey(String key) {

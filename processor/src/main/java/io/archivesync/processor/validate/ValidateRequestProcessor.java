@@ -23,12 +23,14 @@ public final class ValidateRequestProcessor implements FixedKeyProcessor<String,
 
     private final String topic;
     private final Deserializer<FileSyncRequest> deserializer;
-    private final RequestValidator validator = new RequestValidator();
+    private final RequestValidator validator;
     private FixedKeyProcessorContext<String, ValidatedRequest> context;
 
-    public ValidateRequestProcessor(String topic, Deserializer<FileSyncRequest> deserializer) {
+    public ValidateRequestProcessor(String topic, Deserializer<FileSyncRequest> deserializer,
+                                    RequestValidator validator) {
         this.topic = topic;
         this.deserializer = deserializer;
+        this.validator = validator;
     }
 
     @Override

@@ -1,6 +1,11 @@
 package io.archivesync.processor.topology;
 
+import io.archivesync.avro.ArchiveCoordinates;
 import io.archivesync.avro.CopyBatch;
+import io.archivesync.avro.CopyMethod;
+import io.archivesync.avro.CopyOutcome;
+import io.archivesync.avro.CopyResult;
+import io.archivesync.avro.EfficiencyAggregate;
 import io.archivesync.avro.Destination;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.RequestOrigin;
@@ -31,11 +36,16 @@ final class TopologyFixture implements AutoCloseable {
     final AppConfig config;
     final Topics topics;
     final TopologyTestDriver driver;
+    final io.archivesync.processor.batch.BatchDrain drain = new io.archivesync.processor.batch.BatchDrain();
     final TestInputTopic<String, FileSyncRequest> requests;
     final TestInputTopic<String, byte[]> rawRequests;
     final TestOutputTopic<String, CopyBatch> batches;
     final TestOutputTopic<String, CopyBatch> streamingBatches;
     final TestOutputTopic<String, byte[]> deadLetters;
+    final TestInputTopic<String, CopyResult> resultsIn;
+    final TestInputTopic<String, byte[]> rawResultsIn;
+    final TestOutputTopic<String, CopyResult> results;
+    final TestOutputTopic<String, EfficiencyAggregate> aggregates;
 
     TopologyFixture(List<String> overrides) {
         List<String> all = new java.util.ArrayList<>(List.of(
@@ -49,8 +59,9 @@ final class TopologyFixture implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(SyncTopology.build(topics, config.processor()), props, START);
+        props.putAll(io.archivesync.processor.ProcessorServiceAccess.streamsConfig(config, topics));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(SyncTopology.build(topics, config.processor(), drain), props, START);
         requests = driver.createInputTopic(topics.requests().name(), new StringSerializer(),
                 topics.requests().valueSerde().serializer(), START, java.time.Duration.ofMillis(10));
         rawRequests = driver.createInputTopic(topics.requests().name(), new StringSerializer(),
@@ -61,6 +72,14 @@ final class TopologyFixture implements AutoCloseable {
                 topics.streamingBatches().valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetter().name(), new StringDeserializer(),
                 new ByteArrayDeserializer());
+        resultsIn = driver.createInputTopic(topics.results().name(), new StringSerializer(),
+                topics.results().valueSerde().serializer(), START, java.time.Duration.ofMillis(10));
+        rawResultsIn = driver.createInputTopic(topics.results().name(), new StringSerializer(),
+                new ByteArraySerializer(), START, java.time.Duration.ofMillis(10));
+        results = driver.createOutputTopic(topics.results().name(), new StringDeserializer(),
+                topics.results().valueSerde().deserializer());
+        aggregates = driver.createOutputTopic(topics.aggregates().name(), new StringDeserializer(),
+                topics.aggregates().valueSerde().deserializer());
     }
 
     static FileSyncRequest request(String bucket, String key, String etag) {
@@ -74,6 +93,30 @@ final class TopologyFixture implements AutoCloseable {
                 .setRequestedAt(START)
                 .setAttributes(Map.of())
                 .build();
+    }
+
+    /** A result as the copier would write it, for {@code request}. */
+    static CopyResult result(FileSyncRequest request, CopyOutcome outcome, long bytes, int storageRequests) {
+        return CopyResult.newBuilder()
+                .setRequestId(request.getRequestId())
+                .setSourceUri(request.getSource().getUri())
+                .setDestination(request.getDestination())
+                .setArchive(ArchiveCoordinates.newBuilder().setMarket("spot").setFrequency("daily")
+                        .setDataType("klines").setSymbol("BTCUSDT").setInterval("1m").setDate("2024-01-01").build())
+                .setOutcome(outcome)
+                .setMethod(outcome == CopyOutcome.COPIED ? CopyMethod.SERVER_SIDE : CopyMethod.NONE)
+                .setMethodReason("test")
+                .setBytes(bytes)
+                .setStorageRequests(storageRequests)
+                .setDurationMillis(100)
+                .setSourceEtag(request.getExpectedEtag())
+                .setSourceSize(request.getExpectedSize())
+                .setCompletedAt(START)
+                .build();
+    }
+
+    void publishResult(CopyResult result) {
+        resultsIn.pipeInput(result.getDestination().getBucket() + "/" + result.getDestination().getKey(), result);
     }
 
     void send(FileSyncRequest request) {

@@ -47,7 +47,22 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode answer = http.post("/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        JsonNode answer;
+        try {
+            answer = http.post("/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        } catch (SchemaRegistryException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // Two instances registering a new subject at once: some registries (Apicurio) refuse the second with
+            // 409 "already exists". If the schema is there now, that is success; otherwise the 409 stands.
+            try {
+                return getId(subject, schema);
+            } catch (SchemaRegistryException lookup) {
+                e.addSuppressed(lookup);
+                throw e;
+            }
+        }
         return remember(subject, schema, requireId(answer, "register under " + subject));
     }
 

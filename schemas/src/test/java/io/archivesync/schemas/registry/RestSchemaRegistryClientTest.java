@@ -97,6 +97,22 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void shouldTakeTheIdWhenAConcurrentRegistrationWonTheRace() throws IOException {
+        // Given a registry that refuses a second registration of a new subject with 409 "already exists"
+        // (as Apicurio does when two instances register at once) but finds the schema on lookup
+        try (StubRegistryServer server = StubRegistryServer.http(r -> r.path().endsWith("/versions")
+                ? new Reply(409, "{\"error_code\":409,\"message\":\"An artifact with ID 'orders-value' already exists.\"}")
+                : new Reply(200, "{\"id\":9,\"version\":1}"))) {
+            RestSchemaRegistryClient client = new RestSchemaRegistryClient(RegistryClientConfig.of(server.url()));
+
+            // When registering / Then the schema's id comes from the lookup
+            assertThat(client.register("orders-value", SCHEMA)).isEqualTo(9);
+            assertThat(server.requests()).extracting(StubRegistryServer.Recorded::path)
+                    .containsExactly("/subjects/orders-value/versions", "/subjects/orders-value");
+        }
+    }
+
+    @Test
     void shouldCarryStatusAndErrorCodeOfARefusal() throws IOException {
         // Given a registry refusing an incompatible schema
         try (StubRegistryServer server = StubRegistryServer.http(

@@ -1,0 +1,156 @@
+package io.archivesync.benchmarks;
+
+import io.archivesync.avro.CopyBatch;
+import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.config.ConfigLoader;
+import io.archivesync.core.config.EnvSubstitution;
+import io.archivesync.core.topic.TopicAdmin;
+import io.archivesync.core.topic.Topics;
+import io.archivesync.embedded.EmbeddedKafka;
+import io.archivesync.processor.ProcessorService;
+import io.archivesync.processor.batch.BatchDrain;
+import io.archivesync.processor.topology.SyncTopology;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The processor's throughput: a million requests, a tenth of them repeats, through validation, dedup and batching,
+ * in {@link TopologyTestDriver} (the topology's own cost) and on the embedded broker with exactly-once (the real
+ * thing), beside the broker's own produce and consume rate for records of the same size, measured in the same run.
+ *
+ * <p>Usage: {@code benchmarks/run.sh TopologyBenchmark -Xmx2g -- [requests] [partitions] [both|driver|broker]}
+ */
+public final class TopologyBenchmark {
+
+    private TopologyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        System.out.printf("TopologyBenchmark: %,d requests, 10%% repeats, %d partitions, %d cores, max heap %d MiB%n",
+                requests, partitions, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        String mode = args.length > 2 ? args[2] : "both";
+        if (!mode.equals("broker")) {
+            driverRun(requests);
+        }
+        if (mode.equals("driver")) {
+            return;
+        }
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            BrokerReference.Rates reference = BrokerReference.measure(kafka.bootstrapServers(), requests, partitions,
+                    sampleSize());
+            brokerRun(kafka.bootstrapServers(), requests, partitions, reference);
+        }
+    }
+
+    private static int sampleSize() {
+        AppConfig config = config("127.0.0.1:1", 1);
+        return Topics.create(config).requests().valueSerde().serializer()
+                .serialize("x", new RequestWorkload(1, 0).next()).length;
+    }
+
+    static AppConfig config(String bootstrap, int partitions) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        return new ConfigLoader(new EnvSubstitution(name -> null)).load(null, List.of(
+                "kafka.bootstrapServers=" + bootstrap,
+                "kafka.schemaRegistryUrl=mock://bench-" + run,
+                "topics.prefix=bench-" + run + ".",
+                "topics.partitions=" + partitions,
+                "processor.applicationId=bench-" + run,
+                "processor.batch.maxRequests=500",
+                "processor.batch.maxWait=500ms",
+                "processor.statusPort=-1"));
+    }
+
+    private static void driverRun(int requests) {
+        AppConfig config = config("unused:9092", 1);
+        Topics topics = Topics.create(config);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-driver");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        RequestWorkload workload = new RequestWorkload(requests, 0.10);
+        Serializer<FileSyncRequest> serializer = topics.requests().valueSerde().serializer();
+        long batched = 0;
+        long start = System.nanoTime();
+        try (HeapSampler heap = new HeapSampler();
+             TopologyTestDriver driver = new TopologyTestDriver(
+                     SyncTopology.build(topics, config.processor(), new BatchDrain()), props, Instant.now())) {
+            TestInputTopic<String, byte[]> in = driver.createInputTopic(topics.requests().name(),
+                    new StringSerializer(), new ByteArraySerializer());
+            TestOutputTopic<String, CopyBatch> out = driver.createOutputTopic(topics.serverSideBatches().name(),
+                    new org.apache.kafka.common.serialization.StringDeserializer(),
+                    topics.serverSideBatches().valueSerde().deserializer());
+            while (workload.hasNext()) {
+                FileSyncRequest r = workload.next();
+                in.pipeInput(r.getDestination().getKey(), serializer.serialize(topics.requests().name(), r));
+                if (workload.duplicates() % 10_000 == 0) {
+                    batched += drain(out);
+                }
+            }
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            batched += drain(out);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%n[TopologyTestDriver] %,d requests in %.1f s = %,.0f requests/s; %,d batched, %,d repeats"
+                            + " dropped; peak heap %d MiB%n", requests, seconds, requests / seconds, batched,
+                    workload.duplicates(), heap.peakMiB());
+        }
+    }
+
+    private static long drain(TestOutputTopic<String, CopyBatch> out) {
+        long n = 0;
+        while (!out.isEmpty()) {
+            n += out.readValue().getRequests().size();
+        }
+        return n;
+    }
+
+    private static void brokerRun(String bootstrap, int requests, int partitions, BrokerReference.Rates reference)
+            throws Exception {
+        AppConfig config = config(bootstrap, partitions);
+        Topics topics = Topics.create(config);
+        TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
+        RequestWorkload workload = new RequestWorkload(requests, 0.10);
+        Percentiles latency = new Percentiles();
+        AtomicLong batched = new AtomicLong();
+        try (HeapSampler heap = new HeapSampler();
+             ProcessorService processor = ProcessorService.start(config, Duration.ofSeconds(60));
+             BatchCounter counter = new BatchCounter(config, topics, batched, latency)) {
+            long start = System.nanoTime();
+            long sent = RequestSender.send(config, topics, workload);
+            long expected = sent - workload.duplicates();
+            while (batched.get() < expected) {
+                if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos()) {
+                    throw new IllegalStateException("only " + batched.get() + " of " + expected + " batched in 10 min");
+                }
+                Thread.sleep(20);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = requests / seconds;
+            System.out.printf("%n[embedded broker, exactly_once_v2] %,d requests in %.1f s = %,.0f requests/s;"
+                            + " %,d batched, %,d repeats dropped (metric says %,d)%n", requests, seconds, rate,
+                    batched.get(), workload.duplicates(), processor.droppedDuplicates());
+            System.out.printf("  end-to-end latency (request made -> its batch committed and read): %s%n",
+                    latency.summary());
+            System.out.printf("  peak heap of the whole JVM (broker, processor, clients): %d MiB%n", heap.peakMiB());
+            System.out.printf("  reference, same broker, same record size: produce %,.0f records/s, consume %,.0f"
+                    + " records/s%n", reference.produce(), reference.consume());
+            System.out.printf("  ratio processor / plain produce: %.2f; target >= 20,000 requests/s: %s%n",
+                    rate / reference.produce(), rate >= 20_000 ? "met" : "NOT met");
+        }
+    }
+}

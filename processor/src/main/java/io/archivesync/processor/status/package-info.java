@@ -1,0 +1,2 @@
+/** The processor's status HTTP endpoint, answering from the named stores across instances. */
+package io.archivesync.processor.status;
