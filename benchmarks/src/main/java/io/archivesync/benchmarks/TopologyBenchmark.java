@@ -30,9 +30,13 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * in {@link TopologyTestDriver} (the topology's own cost) and on the embedded broker with exactly-once (the real
  * thing), beside the broker's own produce and consume rate for records of the same size, measured in the same run.
  *
- * <p>Usage: {@code benchmarks/run.sh TopologyBenchmark -Xmx2g -- [requests] [partitions] [both|driver|broker]}
+ * <p>Usage: {@code benchmarks/run.sh TopologyBenchmark -Xmx2g -- [requests] [partitions] [both|driver|broker]
+ * [path=value ...]}
  */
 public final class TopologyBenchmark {
+
+    /** Extra {@code path=value} settings from the command line, e.g. {@code processor.threads=2}. */
+    private static final List<String> EXTRA = new java.util.ArrayList<>();
 
     private TopologyBenchmark() {
     }
@@ -44,6 +48,9 @@ public final class TopologyBenchmark {
                 requests, partitions, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         String mode = args.length > 2 ? args[2] : "both";
+        for (int i = 3; i < args.length; i++) {
+            EXTRA.add(args[i]);
+        }
         if (!mode.equals("broker")) {
             driverRun(requests);
         }
@@ -53,7 +60,10 @@ public final class TopologyBenchmark {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             BrokerReference.Rates reference = BrokerReference.measure(kafka.bootstrapServers(), requests, partitions,
                     sampleSize());
-            brokerRun(kafka.bootstrapServers(), requests, partitions, reference);
+            System.out.printf("%nwarm-up: %,d requests through a separate pipeline (JIT compilation, broker caches)%n",
+                    requests / 5);
+            brokerRun(kafka.bootstrapServers(), requests / 5, partitions, reference, false);
+            brokerRun(kafka.bootstrapServers(), requests, partitions, reference, true);
         }
     }
 
@@ -65,7 +75,7 @@ public final class TopologyBenchmark {
 
     static AppConfig config(String bootstrap, int partitions) {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        return new ConfigLoader(new EnvSubstitution(name -> null)).load(null, List.of(
+        List<String> settings = new java.util.ArrayList<>(List.of(
                 "kafka.bootstrapServers=" + bootstrap,
                 "kafka.schemaRegistryUrl=mock://bench-" + run,
                 "topics.prefix=bench-" + run + ".",
@@ -74,6 +84,8 @@ public final class TopologyBenchmark {
                 "processor.batch.maxRequests=500",
                 "processor.batch.maxWait=500ms",
                 "processor.statusPort=-1"));
+        settings.addAll(EXTRA);
+        return new ConfigLoader(new EnvSubstitution(name -> null)).load(null, settings);
     }
 
     private static void driverRun(int requests) {
@@ -119,8 +131,8 @@ public final class TopologyBenchmark {
         return n;
     }
 
-    private static void brokerRun(String bootstrap, int requests, int partitions, BrokerReference.Rates reference)
-            throws Exception {
+    private static void brokerRun(String bootstrap, int requests, int partitions, BrokerReference.Rates reference,
+                                  boolean report) throws Exception {
         AppConfig config = config(bootstrap, partitions);
         Topics topics = Topics.create(config);
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
@@ -141,6 +153,10 @@ public final class TopologyBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = requests / seconds;
+            if (!report) {
+                System.out.printf("warm-up done: %,.0f requests/s%n", rate);
+                return;
+            }
             System.out.printf("%n[embedded broker, exactly_once_v2] %,d requests in %.1f s = %,.0f requests/s;"
                             + " %,d batched, %,d repeats dropped (metric says %,d)%n", requests, seconds, rate,
                     batched.get(), workload.duplicates(), processor.droppedDuplicates());

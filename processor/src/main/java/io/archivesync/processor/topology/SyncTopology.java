@@ -75,9 +75,10 @@ public final class SyncTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(DEDUP_STORE, settings.dedupHorizon(), settings.dedupHorizon(), false),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_BATCHES_STORE),
+        // Open batches are few and short-lived: in memory, changelogged, so a restart restores them.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_BATCHES_STORE),
                 Serdes.String(), topics.serverSideBatches().valueSerde()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_REQUESTS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_REQUESTS_STORE),
                 Serdes.String(), topics.requests().valueSerde()).withCachingEnabled());
 
         KStream<String, CopyResult> results = builder.stream(topics.results().name(),
