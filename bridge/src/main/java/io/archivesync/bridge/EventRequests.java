@@ -8,6 +8,7 @@ import io.archivesync.bridge.event.S3EventRecord;
 import io.archivesync.core.archive.ArchiveLayout;
 import io.archivesync.core.config.BridgeRule;
 import io.archivesync.core.config.BridgeSettings;
+import io.archivesync.core.topic.RequestAttributes;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,8 +26,8 @@ import java.util.Optional;
 public final class EventRequests {
 
     /** Attribute naming the action when it is not a copy. Only {@code delete} exists. */
-    public static final String ACTION_ATTRIBUTE = "archive-sync.action";
-    public static final String ACTION_DELETE = "delete";
+    public static final String ACTION_ATTRIBUTE = RequestAttributes.ACTION;
+    public static final String ACTION_DELETE = RequestAttributes.ACTION_DELETE;
 
     private final BridgeSettings settings;
     private final String defaultRegion;

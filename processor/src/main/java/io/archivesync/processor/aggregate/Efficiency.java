@@ -40,7 +40,7 @@ public final class Efficiency {
             a.setCopied(a.getCopied() + 1);
         } else if (r.getOutcome() == CopyOutcome.SKIPPED_CURRENT) {
             a.setSkipped(a.getSkipped() + 1);
-        } else {
+        } else if (r.getOutcome() != CopyOutcome.DELETED) {
             a.setFailed(a.getFailed() + 1);
         }
         boolean good = r.getOutcome() == CopyOutcome.COPIED || r.getOutcome() == CopyOutcome.SKIPPED_CURRENT;

@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
 /**
  * The one place the copier is put together, outermost first:
  * <pre>
- * SkippingCopier            already current (listing or one HEAD)? then SKIPPED_CURRENT
+ * DeletingCopier           a propagated delete, the source really gone? then delete the destination: DELETED
+ * └ SkippingCopier            already current (listing or one HEAD)? then SKIPPED_CURRENT
  *  └ VerifyingCopier         SHA-256 against the published checksum, quarantine on mismatch
  *     └ ModeRouter           AUTO / DIRECT / HYBRID / TRADITIONAL, fallback to streaming when refused
  *        ├ RetryingCopier ─ [faults] ─ ServerSideCopier   CopyObject or multipart UploadPartCopy
@@ -93,7 +94,8 @@ public final class CopierFactory {
                 : routed;
         DestinationListing listing = sink.listingTtl().isZero() ? null
                 : new DestinationListing(clients.destination(), sink.listingTtl());
-        return new Composed(new SkippingCopier(verified, clients.destination(), sink.skip(), listing), limiter,
+        Copier skipping = new SkippingCopier(verified, clients.destination(), sink.skip(), listing);
+        return new Composed(new DeletingCopier(skipping, clients.destination(), clients::source), limiter,
                 List.of(readers, uploaders));
     }
 }
