@@ -10,7 +10,6 @@ import io.archivesync.core.topic.Topics;
 import io.archivesync.sink.copy.Results;
 import io.archivesync.avro.CopyOutcome;
 import io.archivesync.sink.copy.Copier;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -164,14 +163,8 @@ final class BatchConsumerLoop implements Runnable {
     private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, Exception e) {
         ProducerRecord<String, byte[]> dlq = new ProducerRecord<>(topics.deadLetter().name(), record.key(),
                 record.value());
-        dlq.headers().add(DeadLetterHeaders.REASON, ("cannot read copy batch: " + e.getMessage())
-                .getBytes(StandardCharsets.UTF_8));
-        dlq.headers().add(DeadLetterHeaders.KIND, "DESERIALIZATION".getBytes(StandardCharsets.UTF_8));
-        dlq.headers().add(DeadLetterHeaders.SOURCE_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
-        dlq.headers().add(DeadLetterHeaders.SOURCE_PARTITION,
-                String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
-        dlq.headers().add(DeadLetterHeaders.SOURCE_OFFSET,
-                String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
+        DeadLetterHeaders.write(dlq.headers(), "DESERIALIZATION", "cannot read copy batch: " + e.getMessage(),
+                record.topic(), record.partition(), record.offset());
         return dlq;
     }
 

@@ -2,7 +2,6 @@ package io.archivesync.processor.validate;
 
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.core.topic.DeadLetterHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -68,15 +67,10 @@ public final class ValidateRequestProcessor implements FixedKeyProcessor<String,
     private void refuse(FixedKeyRecord<String, byte[]> record, ValidatedRequest invalid) {
         LOGGER.warn("request refused key={} kind={} reason={}", record.key(), invalid.kind(), invalid.reason());
         Headers headers = record.headers();
-        headers.remove(DeadLetterHeaders.REASON).remove(DeadLetterHeaders.KIND);
-        headers.add(DeadLetterHeaders.REASON, invalid.reason().getBytes(StandardCharsets.UTF_8));
-        headers.add(DeadLetterHeaders.KIND, invalid.kind().getBytes(StandardCharsets.UTF_8));
-        context.recordMetadata().ifPresent(m -> {
-            headers.add(DeadLetterHeaders.SOURCE_TOPIC, m.topic().getBytes(StandardCharsets.UTF_8));
-            headers.add(DeadLetterHeaders.SOURCE_PARTITION,
-                    String.valueOf(m.partition()).getBytes(StandardCharsets.UTF_8));
-            headers.add(DeadLetterHeaders.SOURCE_OFFSET, String.valueOf(m.offset()).getBytes(StandardCharsets.UTF_8));
-        });
+        context.recordMetadata().ifPresentOrElse(
+                m -> DeadLetterHeaders.write(headers, invalid.kind(), invalid.reason(), m.topic(), m.partition(),
+                        m.offset()),
+                () -> DeadLetterHeaders.write(headers, invalid.kind(), invalid.reason(), topic, -1, -1));
         context.forward(record.withValue(invalid).withHeaders(headers));
     }
 }
