@@ -26,21 +26,12 @@ public record AppConfig(
         this(kafka, topics, s3, producer, processor, sink, BridgeSettings.defaults());
     }
 
-    public AppConfig withKafka(KafkaSettings k) {
-        return new AppConfig(k, topics, s3, producer, processor, sink, bridge);
-    }
 
-    public AppConfig withS3(S3Settings s) {
-        return new AppConfig(kafka, topics, s, producer, processor, sink, bridge);
-    }
 
     public AppConfig withProducer(ProducerSettings p) {
         return new AppConfig(kafka, topics, s3, p, processor, sink, bridge);
     }
 
-    public AppConfig withProcessor(ProcessorSettings p) {
-        return new AppConfig(kafka, topics, s3, producer, p, sink, bridge);
-    }
 
     public AppConfig withSink(SinkSettings s) {
         return new AppConfig(kafka, topics, s3, producer, processor, s, bridge);
