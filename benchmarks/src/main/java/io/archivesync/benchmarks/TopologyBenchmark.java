@@ -123,6 +123,20 @@ public final class TopologyBenchmark {
         }
     }
 
+    /** What a thread of this JVM works for, by its name. */
+    static String threadGroup(String name) {
+        if (name.contains("StreamThread")) {
+            return "processor";
+        }
+        if (name.equals("main") || name.contains("producer-network-thread | producer-")) {
+            return "load generator";
+        }
+        if (name.startsWith("bench-batch-counter") || name.contains("bench-counter")) {
+            return "batch reader";
+        }
+        return "broker and other";
+    }
+
     private static long drain(TestOutputTopic<String, CopyBatch> out) {
         long n = 0;
         while (!out.isEmpty()) {
@@ -142,6 +156,7 @@ public final class TopologyBenchmark {
         try (HeapSampler heap = new HeapSampler();
              ProcessorService processor = ProcessorService.start(config, Duration.ofSeconds(60));
              BatchCounter counter = new BatchCounter(config, topics, batched, latency)) {
+            ThreadCpu cpu = new ThreadCpu(TopologyBenchmark::threadGroup).start();
             long start = System.nanoTime();
             long sent = RequestSender.send(config, topics, workload);
             long expected = sent - workload.duplicates();
@@ -163,6 +178,7 @@ public final class TopologyBenchmark {
             System.out.printf("  end-to-end latency (request made -> its batch committed and read): %s%n",
                     latency.summary());
             System.out.printf("  peak heap of the whole JVM (broker, processor, clients): %d MiB%n", heap.peakMiB());
+            System.out.printf("  CPU: %s%n", cpu.report());
             System.out.printf("  reference, same broker, same record size: produce %,.0f records/s, consume %,.0f"
                     + " records/s%n", reference.produce(), reference.consume());
             System.out.printf("  ratio processor / plain produce: %.2f; target >= 20,000 requests/s: %s%n",

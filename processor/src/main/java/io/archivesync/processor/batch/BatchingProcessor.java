@@ -4,6 +4,7 @@ import io.archivesync.avro.CopyBatch;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.Route;
 import io.archivesync.core.config.ProcessorSettings.BatchSettings;
+import io.archivesync.processor.validate.ValidatedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -27,36 +29,57 @@ import org.slf4j.LoggerFactory;
  * milliseconds of wall-clock time, whichever comes first, or when the instance drains before stopping.
  *
  * <p>Open batches live in two changelogged stores, so a restart loses none: {@code pending-batches} holds one small
- * header per open batch and {@code pending-requests} each request under {@code <batch key>#<sequence>}. Adding a
- * request writes only that request, not the whole batch again, which keeps the cost per request constant.
+ * header per open batch and {@code pending-requests} each request, as the bytes it arrived in, under
+ * {@code <batch key>#<sequence>}. Adding a request writes only that request, never re-encoded and never the whole batch
+ * again, which keeps the cost per request constant. The parsed requests of open batches are also kept in memory for
+ * building the batch; after a restart they are read back from the store the first time a batch is touched.
  */
-public final class BatchingProcessor implements Processor<String, FileSyncRequest, String, CopyBatch> {
+public final class BatchingProcessor implements Processor<String, ValidatedRequest, String, CopyBatch> {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(BatchingProcessor.class);
     private static final Duration MIN_TICK = Duration.ofMillis(50);
     private static final StringSerializer KEYS = new StringSerializer();
+    private static final int SEQUENCE_DIGITS = 10;
 
     private final String headerStoreName;
     private final String requestStoreName;
     private final BatchSettings settings;
     private final BatchDrain drain;
-    private final Map<String, Tally> tallies = new HashMap<>();
+    private final String requestTopic;
+    private final Deserializer<FileSyncRequest> requestReader;
+    private final Map<String, OpenBatch> open = new HashMap<>();
     private ProcessorContext<String, CopyBatch> context;
     private KeyValueStore<String, CopyBatch> headers;
-    private KeyValueStore<String, FileSyncRequest> requests;
+    private KeyValueStore<String, byte[]> requests;
 
-    /** Requests and expected bytes of an open batch, kept in memory and recounted from the store after a restart. */
-    private static final class Tally {
-        int count;
+    /** The header, parsed requests (in arrival order) and expected bytes of an open batch. */
+    private static final class OpenBatch {
+        final CopyBatch header;
+        final List<FileSyncRequest> requests = new ArrayList<>();
         long bytes;
+
+        OpenBatch(CopyBatch header) {
+            this.header = header;
+        }
+
+        void add(FileSyncRequest request) {
+            requests.add(request);
+            bytes += request.getExpectedSize() == null ? 0 : request.getExpectedSize();
+        }
     }
 
+    /**
+     * @param requestTopic  the topic whose serde wrote the stored bytes (for reading them back after a restart)
+     * @param requestReader reads them back
+     */
     public BatchingProcessor(String headerStoreName, String requestStoreName, BatchSettings settings,
-                             BatchDrain drain) {
+                             BatchDrain drain, String requestTopic, Deserializer<FileSyncRequest> requestReader) {
         this.headerStoreName = headerStoreName;
         this.requestStoreName = requestStoreName;
         this.settings = settings;
         this.drain = drain;
+        this.requestTopic = requestTopic;
+        this.requestReader = requestReader;
     }
 
     @Override
@@ -70,14 +93,14 @@ public final class BatchingProcessor implements Processor<String, FileSyncReques
     }
 
     @Override
-    public void process(Record<String, FileSyncRequest> record) {
-        FileSyncRequest request = record.value();
+    public void process(Record<String, ValidatedRequest> record) {
+        FileSyncRequest request = record.value().request();
         Route route = Routes.of(request);
         String bucket = request.getDestination().getBucket();
         String batchKey = route + "/" + bucket;
-        CopyBatch header = headers.get(batchKey);
-        if (header == null) {
-            header = CopyBatch.newBuilder()
+        OpenBatch batch = openBatch(batchKey);
+        if (batch == null) {
+            CopyBatch header = CopyBatch.newBuilder()
                     .setBatchId(UUID.randomUUID().toString())
                     .setRoute(route)
                     .setDestinationBucket(bucket)
@@ -85,69 +108,76 @@ public final class BatchingProcessor implements Processor<String, FileSyncReques
                     .setCreatedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
                     .build();
             headers.put(batchKey, header);
-            tallies.put(batchKey, new Tally());
+            batch = new OpenBatch(header);
+            open.put(batchKey, batch);
         }
-        Tally tally = tally(batchKey);
-        requests.put(entryKey(batchKey, tally.count), request);
-        tally.count++;
-        tally.bytes += request.getExpectedSize() == null ? 0 : request.getExpectedSize();
-        if (tally.count >= settings.maxRequests() || tally.bytes >= settings.maxBytes()) {
-            emit(batchKey, header, "full");
+        requests.put(entryKey(batchKey, batch.requests.size()), record.value().raw());
+        batch.add(request);
+        if (batch.requests.size() >= settings.maxRequests() || batch.bytes >= settings.maxBytes()) {
+            emit(batchKey, batch, "full");
         }
     }
 
     private void flushDue(long now) {
         boolean draining = drain.requested();
-        List<KeyValue<String, CopyBatch>> due = new ArrayList<>();
+        List<String> due = new ArrayList<>();
         try (KeyValueIterator<String, CopyBatch> it = headers.all()) {
             while (it.hasNext()) {
                 KeyValue<String, CopyBatch> kv = it.next();
                 if (draining || kv.value.getCreatedAt().toEpochMilli() + settings.maxWait().toMillis() <= now) {
-                    due.add(kv);
+                    due.add(kv.key);
                 }
             }
         }
-        due.forEach(kv -> emit(kv.key, kv.value, draining ? "drain" : "timeout"));
+        due.forEach(batchKey -> emit(batchKey, openBatch(batchKey), draining ? "drain" : "timeout"));
     }
 
-    private void emit(String batchKey, CopyBatch header, String why) {
-        List<FileSyncRequest> batch = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, FileSyncRequest> it = requests.prefixScan(batchKey + "#", KEYS)) {
-            while (it.hasNext()) {
-                KeyValue<String, FileSyncRequest> kv = it.next();
-                keys.add(kv.key);
-                batch.add(kv.value);
-            }
+    private void emit(String batchKey, OpenBatch open, String why) {
+        List<FileSyncRequest> batch = open.requests;
+        for (int i = 0; i < batch.size(); i++) {
+            requests.delete(entryKey(batchKey, i));
         }
-        keys.forEach(requests::delete);
         headers.delete(batchKey);
-        tallies.remove(batchKey);
+        this.open.remove(batchKey);
         if (batch.isEmpty()) {
             return;
         }
-        CopyBatch out = CopyBatch.newBuilder(header).setRequests(batch).build();
+        CopyBatch out = CopyBatch.newBuilder(open.header).setRequests(batch).build();
         LOGGER.debug("batch closed batchId={} route={} bucket={} requests={} why={}", out.getBatchId(),
                 out.getRoute(), out.getDestinationBucket(), batch.size(), why);
         context.forward(new Record<>(out.getBatchId(), out, context.currentSystemTimeMs()));
     }
 
-    /** The in-memory tally of a batch, recounted from the store when this task has not seen the batch yet. */
-    private Tally tally(String batchKey) {
-        return tallies.computeIfAbsent(batchKey, key -> {
-            Tally t = new Tally();
-            try (KeyValueIterator<String, FileSyncRequest> it = requests.prefixScan(key + "#", KEYS)) {
-                while (it.hasNext()) {
-                    FileSyncRequest r = it.next().value;
-                    t.count++;
-                    t.bytes += r.getExpectedSize() == null ? 0 : r.getExpectedSize();
-                }
+    /**
+     * The open batch of {@code batchKey}, or null when there is none. Held in memory; read back from the stores the
+     * first time this processor instance meets a batch that an earlier one opened (after a restart or a rebalance).
+     */
+    private OpenBatch openBatch(String batchKey) {
+        OpenBatch batch = open.get(batchKey);
+        if (batch != null) {
+            return batch;
+        }
+        CopyBatch header = headers.get(batchKey);
+        if (header == null) {
+            return null;
+        }
+        batch = new OpenBatch(header);
+        try (KeyValueIterator<String, byte[]> it = requests.prefixScan(batchKey + "#", KEYS)) {
+            while (it.hasNext()) {
+                batch.add(requestReader.deserialize(requestTopic, it.next().value));
             }
-            return t;
-        });
+        }
+        open.put(batchKey, batch);
+        return batch;
     }
 
-    private static String entryKey(String batchKey, int sequence) {
-        return batchKey + "#" + String.format("%010d", sequence);
+    /** {@code <batch key>#<sequence>}, the sequence zero-padded so that the store's key order is arrival order. */
+    static String entryKey(String batchKey, int sequence) {
+        String digits = Integer.toString(sequence);
+        StringBuilder key = new StringBuilder(batchKey.length() + 1 + SEQUENCE_DIGITS).append(batchKey).append('#');
+        for (int i = digits.length(); i < SEQUENCE_DIGITS; i++) {
+            key.append('0');
+        }
+        return key.append(digits).toString();
     }
 }

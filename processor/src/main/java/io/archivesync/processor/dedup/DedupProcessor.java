@@ -1,22 +1,26 @@
 package io.archivesync.processor.dedup;
 
-import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.processor.validate.ValidatedRequest;
 import java.time.Duration;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drops a request seen before within the dedup horizon, whether its copy is still in flight or already done. The
- * window store's retention is the horizon, so memory of old requests ends by itself (the pattern of
- * kafka-streams-examples' {@code EventDeduplicationLambdaIntegrationTest}).
+ * Drops a request seen before within the dedup horizon, whether its copy is still in flight or already done (the
+ * pattern of kafka-streams-examples' {@code EventDeduplicationLambdaIntegrationTest}, made cheaper per request).
+ *
+ * <p>The window store holds each request's dedup key in a window as wide as the horizon, aligned to multiples of it,
+ * with the request's own timestamp as the value. A request's time can only be within the horizon of an entry in its
+ * own window or a neighbouring one, so three point lookups answer "seen within the horizon?" where a range fetch would
+ * open an iterator per store segment. The store's retention is two horizons, so every entry that can still match is
+ * kept and older ones go with their segments, by themselves.
  */
-public final class DedupProcessor implements FixedKeyProcessor<String, FileSyncRequest, FileSyncRequest> {
+public final class DedupProcessor implements FixedKeyProcessor<String, ValidatedRequest, ValidatedRequest> {
 
     /** Streams metric scope and operation of the drop counter: {@code dropped-duplicates-total}. */
     public static final String METRIC_SCOPE = "archive-sync";
@@ -26,7 +30,7 @@ public final class DedupProcessor implements FixedKeyProcessor<String, FileSyncR
 
     private final String storeName;
     private final long horizonMs;
-    private FixedKeyProcessorContext<String, FileSyncRequest> context;
+    private FixedKeyProcessorContext<String, ValidatedRequest> context;
     private WindowStore<String, Long> seen;
     private Sensor dropped;
 
@@ -35,8 +39,13 @@ public final class DedupProcessor implements FixedKeyProcessor<String, FileSyncR
         this.horizonMs = horizon.toMillis();
     }
 
+    /** The retention the store needs for a horizon: an entry matches for up to two window widths after its start. */
+    public static Duration retention(Duration horizon) {
+        return horizon.multipliedBy(2);
+    }
+
     @Override
-    public void init(FixedKeyProcessorContext<String, FileSyncRequest> context) {
+    public void init(FixedKeyProcessorContext<String, ValidatedRequest> context) {
         this.context = context;
         this.seen = context.getStateStore(storeName);
         this.dropped = context.metrics().addRateTotalSensor(METRIC_SCOPE, storeName, METRIC_OPERATION,
@@ -44,25 +53,22 @@ public final class DedupProcessor implements FixedKeyProcessor<String, FileSyncR
     }
 
     @Override
-    public void process(FixedKeyRecord<String, FileSyncRequest> record) {
-        String id = DedupKey.of(record.value());
+    public void process(FixedKeyRecord<String, ValidatedRequest> record) {
+        String id = DedupKey.of(record.value().request());
         long at = record.timestamp();
-        if (isDuplicate(id, at)) {
+        long window = Math.floorDiv(at, horizonMs) * horizonMs;
+        if (seenNear(id, at, window) || seenNear(id, at, window - horizonMs) || seenNear(id, at, window + horizonMs)) {
             dropped.record();
             LOGGER.debug("duplicate dropped id={}", id);
             return;
         }
-        rememberNewEvent(id, at);
+        seen.put(id, at, window);
         context.forward(record);
     }
 
-    private boolean isDuplicate(String id, long at) {
-        try (WindowStoreIterator<Long> it = seen.fetch(id, at - horizonMs, at + horizonMs)) {
-            return it.hasNext();
-        }
-    }
-
-    private void rememberNewEvent(String id, long at) {
-        seen.put(id, at, at);
+    /** Whether the entry of {@code id} in the window starting at {@code window}, if any, is within the horizon. */
+    private boolean seenNear(String id, long at, long window) {
+        Long previous = seen.fetch(id, window);
+        return previous != null && Math.abs(at - previous) <= horizonMs;
     }
 }

@@ -3,6 +3,7 @@ package io.archivesync.processor.mirrored;
 import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.processor.validate.ValidatedRequest;
 import java.util.Objects;
 
 /**
@@ -11,26 +12,30 @@ import java.util.Objects;
  * request has no ETag, the same SHA-256 as the one verified) counts; a request carrying no version is never
  * answered from the table, because nothing proves the copy current.
  *
- * @param request the request
- * @param latest  the latest result for its destination, or null
+ * @param accepted the request, parsed, with the bytes it arrived as (batched as they are, never re-encoded)
+ * @param latest   the latest result for its destination, or null
  */
-public record MirrorCheck(FileSyncRequest request, CopyResult latest) {
+public record MirrorCheck(ValidatedRequest accepted, CopyResult latest) {
 
-    public static MirrorCheck of(FileSyncRequest request, CopyResult latest) {
-        return new MirrorCheck(request, latest);
+    public static MirrorCheck of(ValidatedRequest accepted, CopyResult latest) {
+        return new MirrorCheck(accepted, latest);
+    }
+
+    public FileSyncRequest request() {
+        return accepted.request();
     }
 
     public boolean alreadyMirrored() {
         if (latest == null || !isGood(latest.getOutcome())
-                || !Objects.equals(latest.getSourceUri(), request.getSource().getUri())) {
+                || !Objects.equals(latest.getSourceUri(), request().getSource().getUri())) {
             return false;
         }
-        if (request.getExpectedEtag() != null) {
-            return request.getExpectedEtag().equals(latest.getSourceEtag());
+        if (request().getExpectedEtag() != null) {
+            return request().getExpectedEtag().equals(latest.getSourceEtag());
         }
-        if (request.getExpectedSha256() != null && latest.getVerification() != null) {
+        if (request().getExpectedSha256() != null && latest.getVerification() != null) {
             return latest.getVerification().getVerified()
-                    && request.getExpectedSha256().equalsIgnoreCase(latest.getVerification().getActual());
+                    && request().getExpectedSha256().equalsIgnoreCase(latest.getVerification().getActual());
         }
         return false;
     }

@@ -19,6 +19,7 @@ import io.archivesync.processor.validate.ValidateRequestProcessor;
 import io.archivesync.processor.validate.ValidatedRequest;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -41,8 +42,10 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * requests-source ─ validate-request ─┬─ validation-invalid ─ dead-letter-value ─ dead-letter-sink
- *                                     └─ validation-valid ─ valid-request ─ key-by-destination
- *   ─ requests-by-destination ─ dedup-by-destination [dedup-store]
+ *                                     ├─ validation-rekey ─ key-by-destination ─ valid-request (bytes)
+ *                                     │    ─ requests-by-destination (repartition) ─ parse-request ─┐
+ *                                     └─ validation-keyed ──────────────────────────────────────────┴─
+ *   requests-by-destination-merged ─ dedup-by-destination [dedup-store]
  *   ─ check-already-mirrored (join [latest-result-by-destination]) ─┬─ mirror-already-mirrored ─ skipped-result
  *                                                                   │    ─ skipped-results-sink
  *                                                                   └─ mirror-to-copy ─ request-to-copy
@@ -73,13 +76,14 @@ public final class SyncTopology {
     public static Topology build(Topics topics, ProcessorSettings settings, BatchDrain drain) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(DEDUP_STORE, settings.dedupHorizon(), settings.dedupHorizon(), false),
+                Stores.persistentWindowStore(DEDUP_STORE, DedupProcessor.retention(settings.dedupHorizon()),
+                        settings.dedupHorizon(), false),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         // Open batches are few and short-lived: in memory, changelogged, so a restart restores them.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_BATCHES_STORE),
                 Serdes.String(), topics.serverSideBatches().valueSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_REQUESTS_STORE),
-                Serdes.String(), topics.requests().valueSerde()).withCachingEnabled());
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
 
         KStream<String, CopyResult> results = builder.stream(topics.results().name(),
                 Consumed.with(topics.results().keySerde(), topics.results().valueSerde()).withName("results-source"));
@@ -92,9 +96,8 @@ public final class SyncTopology {
         Map<String, KStream<String, MirrorCheck>> checked = validRequests(builder, topics, settings)
                 .processValues(() -> new DedupProcessor(DEDUP_STORE, settings.dedupHorizon()),
                         Named.as("dedup-by-destination"), DEDUP_STORE)
-                .leftJoin(latest, MirrorCheck::of, Joined.<String, FileSyncRequest, CopyResult>as("check-already-mirrored")
+                .leftJoin(latest, MirrorCheck::of, Joined.<String, ValidatedRequest, CopyResult>as("check-already-mirrored")
                         .withKeySerde(topics.requests().keySerde())
-                        .withValueSerde(topics.requests().valueSerde())
                         .withOtherValueSerde(topics.results().valueSerde()))
                 .split(Named.as(MIRROR))
                 .branch((key, check) -> check.alreadyMirrored(), Branched.as("already-mirrored"))
@@ -106,10 +109,11 @@ public final class SyncTopology {
                         topics.results().valueSerde()).withName("skipped-results-sink"));
 
         checked.get(MIRROR + "to-copy")
-                .mapValues(MirrorCheck::request, Named.as("request-to-copy"))
+                .mapValues(MirrorCheck::accepted, Named.as("request-to-copy"))
                 .process(() -> new BatchingProcessor(PENDING_BATCHES_STORE, PENDING_REQUESTS_STORE,
-                        settings.batch(), drain), Named.as("batch-requests"), PENDING_BATCHES_STORE,
-                        PENDING_REQUESTS_STORE)
+                        settings.batch(), drain, topics.requests().name(),
+                        topics.requests().valueSerde().deserializer()), Named.as("batch-requests"),
+                        PENDING_BATCHES_STORE, PENDING_REQUESTS_STORE)
                 .split(Named.as(ROUTE))
                 .branch((id, batch) -> batch.getRoute() == Route.SERVER_SIDE, Branched.withConsumer(
                         s -> toBatches(s, topics.serverSideBatches(), "server-side-batches-sink"), "server-side"))
@@ -118,8 +122,12 @@ public final class SyncTopology {
         return builder.build();
     }
 
-    /** Parses and validates raw requests; the refused go to the dead-letter topic, the rest are keyed by destination. */
-    private static KStream<String, FileSyncRequest> validRequests(StreamsBuilder builder, Topics topics,
+    /**
+     * Parses and validates raw requests; the refused go to the dead-letter topic. Requests keyed by another key than
+     * their destination are re-keyed and repartitioned as the bytes they arrived in (no re-encoding), then parsed
+     * again on the other side.
+     */
+    private static KStream<String, ValidatedRequest> validRequests(StreamsBuilder builder, Topics topics,
                                                                   ProcessorSettings settings) {
         RequestValidator validator = new RequestValidator(settings.allowedDestinations());
         KStream<String, byte[]> raw = builder.stream(topics.requests().name(),
@@ -128,20 +136,29 @@ public final class SyncTopology {
                 .processValues(() -> new ValidateRequestProcessor(topics.requests().name(),
                         topics.requests().valueSerde().deserializer(), validator), Named.as("validate-request"))
                 .split(Named.as(VALIDATION))
-                .branch((key, v) -> v.isValid(), Branched.as("valid"))
-                .defaultBranch(Branched.as("invalid"));
+                .branch((key, v) -> !v.isValid(), Branched.as("invalid"))
+                .branch((key, v) -> DedupKey.destination(v.request()).equals(key), Branched.as("keyed"))
+                .defaultBranch(Branched.as("rekey"));
 
         validated.get(VALIDATION + "invalid")
                 .mapValues(ValidatedRequest::raw, Named.as("dead-letter-value"))
                 .to(topics.deadLetter().name(), Produced.with(topics.deadLetter().keySerde(),
                         topics.deadLetter().valueSerde()).withName("dead-letter-sink"));
 
-        return validated.get(VALIDATION + "valid")
-                .mapValues(ValidatedRequest::request, Named.as("valid-request"))
-                .selectKey((key, request) -> DedupKey.destination(request), Named.as("key-by-destination"))
-                .repartition(Repartitioned.<String, FileSyncRequest>as("requests-by-destination")
+        // Requests already keyed by their destination (every publisher of ours, and the documented contract) are on
+        // the partition a repartition would send them to, since both use the default partitioner on the same key
+        // bytes; only the others cross the repartition topic. A publisher that keys right but partitions its own way
+        // costs efficiency, never correctness: a repeat it splits across partitions is copied again and skipped.
+        Deserializer<FileSyncRequest> reader = topics.requests().valueSerde().deserializer();
+        KStream<String, ValidatedRequest> rekeyed = validated.get(VALIDATION + "rekey")
+                .selectKey((key, v) -> DedupKey.destination(v.request()), Named.as("key-by-destination"))
+                .mapValues(ValidatedRequest::raw, Named.as("valid-request"))
+                .repartition(Repartitioned.<String, byte[]>as("requests-by-destination")
                         .withKeySerde(topics.requests().keySerde())
-                        .withValueSerde(topics.requests().valueSerde()));
+                        .withValueSerde(Serdes.ByteArray()))
+                .mapValues(bytes -> ValidatedRequest.valid(reader.deserialize(topics.requests().name(), bytes), bytes),
+                        Named.as("parse-request"));
+        return validated.get(VALIDATION + "keyed").merge(rekeyed, Named.as("requests-by-destination-merged"));
     }
 
     private static void toBatches(KStream<String, CopyBatch> batches, Topic<String, CopyBatch> topic, String name) {

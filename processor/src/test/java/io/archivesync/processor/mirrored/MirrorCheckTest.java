@@ -7,6 +7,7 @@ import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.Destination;
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.processor.validate.ValidatedRequest;
 import io.archivesync.avro.SourceLocation;
 import io.archivesync.avro.Verification;
 import io.archivesync.avro.VerificationMethod;
@@ -20,28 +21,28 @@ class MirrorCheckTest {
 
     @Test
     void shouldCountOnlyAGoodResultOfTheSameSourceVersion() {
-        assertThat(MirrorCheck.of(request("e1", null), result(CopyOutcome.COPIED, "e1", null)).alreadyMirrored())
+        assertThat(MirrorCheck.of(accepted(request("e1", null)), result(CopyOutcome.COPIED, "e1", null)).alreadyMirrored())
                 .isTrue();
-        assertThat(MirrorCheck.of(request("e1", null), result(CopyOutcome.SKIPPED_CURRENT, "e1", null))
+        assertThat(MirrorCheck.of(accepted(request("e1", null)), result(CopyOutcome.SKIPPED_CURRENT, "e1", null))
                 .alreadyMirrored()).isTrue();
-        assertThat(MirrorCheck.of(request("e2", null), result(CopyOutcome.COPIED, "e1", null)).alreadyMirrored())
+        assertThat(MirrorCheck.of(accepted(request("e2", null)), result(CopyOutcome.COPIED, "e1", null)).alreadyMirrored())
                 .isFalse();
-        assertThat(MirrorCheck.of(request("e1", null), result(CopyOutcome.FAILED_CHECKSUM, "e1", null))
+        assertThat(MirrorCheck.of(accepted(request("e1", null)), result(CopyOutcome.FAILED_CHECKSUM, "e1", null))
                 .alreadyMirrored()).isFalse();
-        assertThat(MirrorCheck.of(request("e1", null), null).alreadyMirrored()).isFalse();
+        assertThat(MirrorCheck.of(accepted(request("e1", null)), null).alreadyMirrored()).isFalse();
     }
 
     @Test
     void shouldUseAVerifiedSha256WhenTheRequestHasNoEtag() {
-        assertThat(MirrorCheck.of(request(null, SHA), result(CopyOutcome.COPIED, null, SHA)).alreadyMirrored())
+        assertThat(MirrorCheck.of(accepted(request(null, SHA)), result(CopyOutcome.COPIED, null, SHA)).alreadyMirrored())
                 .isTrue();
-        assertThat(MirrorCheck.of(request(null, "b".repeat(64)), result(CopyOutcome.COPIED, null, SHA))
+        assertThat(MirrorCheck.of(accepted(request(null, "b".repeat(64))), result(CopyOutcome.COPIED, null, SHA))
                 .alreadyMirrored()).isFalse();
     }
 
     @Test
     void shouldNeverAnswerARequestWithoutVersion() {
-        assertThat(MirrorCheck.of(request(null, null), result(CopyOutcome.COPIED, "e1", SHA)).alreadyMirrored())
+        assertThat(MirrorCheck.of(accepted(request(null, null)), result(CopyOutcome.COPIED, "e1", SHA)).alreadyMirrored())
                 .isFalse();
     }
 
@@ -49,7 +50,11 @@ class MirrorCheckTest {
     void shouldNotMistakeAnotherSourceForTheSameObject() {
         FileSyncRequest r = request("e1", null);
         r.getSource().setUri("s3://elsewhere/a.zip");
-        assertThat(MirrorCheck.of(r, result(CopyOutcome.COPIED, "e1", null)).alreadyMirrored()).isFalse();
+        assertThat(MirrorCheck.of(accepted(r), result(CopyOutcome.COPIED, "e1", null)).alreadyMirrored()).isFalse();
+    }
+
+    private static ValidatedRequest accepted(FileSyncRequest request) {
+        return ValidatedRequest.valid(request, new byte[0]);
     }
 
     private static FileSyncRequest request(String etag, String sha) {

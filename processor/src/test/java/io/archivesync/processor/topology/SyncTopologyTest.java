@@ -95,6 +95,68 @@ class SyncTopologyTest {
     }
 
     @Test
+    void shouldDropRepeatsWithinHorizonAcrossWindowBoundariesAndOutOfOrder() {
+        // Given a request an hour before a multiple of the horizon (the store's window boundary)
+        FileSyncRequest first = TopologyFixture.request("lake", "a.zip", "e1");
+        t.requests.pipeInput("lake/mirror/a.zip", first, TopologyFixture.START.minus(Duration.ofHours(1)));
+
+        // When it is repeated 23 h later (next window) and, out of order, 2 h earlier (same window as the first)
+        t.requests.pipeInput("lake/mirror/a.zip", TopologyFixture.request("lake", "a.zip", "e1"),
+                TopologyFixture.START.plus(Duration.ofHours(22)));
+        t.requests.pipeInput("lake/mirror/a.zip", TopologyFixture.request("lake", "a.zip", "e1"),
+                TopologyFixture.START.minus(Duration.ofHours(3)));
+        // and a request first seen in the later window is repeated, out of order, from the earlier one
+        FileSyncRequest other = TopologyFixture.request("lake", "b.zip", "e1");
+        t.requests.pipeInput("lake/mirror/b.zip", other, TopologyFixture.START.plus(Duration.ofHours(2)));
+        t.requests.pipeInput("lake/mirror/b.zip", TopologyFixture.request("lake", "b.zip", "e1"),
+                TopologyFixture.START.minus(Duration.ofHours(20)));
+        t.driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        // Then only the first of each goes to a copier
+        assertThat(t.batches.readValuesToList()).flatExtracting(CopyBatch::getRequests)
+                .extracting(FileSyncRequest::getRequestId)
+                .containsExactly(first.getRequestId(), other.getRequestId());
+        assertThat(droppedDuplicates()).isEqualTo(3.0);
+    }
+
+    @Test
+    void shouldAcceptRepeatOneMillisecondPastHorizonAcrossAWindowBoundary() {
+        // Given a request an hour before a window boundary
+        t.requests.pipeInput("lake/mirror/a.zip", TopologyFixture.request("lake", "a.zip", "e1"),
+                TopologyFixture.START.minus(Duration.ofHours(1)));
+
+        // When it is repeated 24 h and 1 ms later
+        t.requests.pipeInput("lake/mirror/a.zip", TopologyFixture.request("lake", "a.zip", "e1"),
+                TopologyFixture.START.plus(Duration.ofHours(23)).plusMillis(1));
+        t.driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        // Then both are copied
+        assertThat(t.batches.readValuesToList()).flatExtracting(CopyBatch::getRequests).hasSize(2);
+        assertThat(droppedDuplicates()).isZero();
+    }
+
+    @Test
+    void shouldRepartitionOnlyRequestsNotKeyedByTheirDestinationAndDedupAcrossBoth() {
+        // Given a request keyed by its destination, as every publisher of ours does
+        FileSyncRequest first = TopologyFixture.request("lake", "a.zip", "e1");
+        t.send(first);
+        assertThat(t.driver.producedTopicNames()).noneMatch(name -> name.contains("requests-by-destination"));
+
+        // When the same object is requested under another key, and a new one with no key at all
+        t.requests.pipeInput("some-other-key", TopologyFixture.request("lake", "a.zip", "e1"));
+        FileSyncRequest unkeyed = TopologyFixture.request("lake", "b.zip", "e1");
+        t.requests.pipeInput((String) null, unkeyed);
+        t.driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        // Then only those two crossed the repartition topic, the repeat was still dropped, and the new one batched
+        assertThat(t.driver.producedTopicNames()).anyMatch(name -> name.contains("requests-by-destination"));
+        assertThat(t.batches.readValuesToList()).flatExtracting(CopyBatch::getRequests)
+                .extracting(FileSyncRequest::getRequestId)
+                .containsExactly(first.getRequestId(), unkeyed.getRequestId());
+        assertThat(droppedDuplicates()).isEqualTo(1.0);
+    }
+
+    @Test
     void shouldBatchPerDestinationBucketAndRoute() {
         // Given requests for two buckets and one HTTPS source
         t.send(TopologyFixture.request("lake", "a.zip", "e1"));

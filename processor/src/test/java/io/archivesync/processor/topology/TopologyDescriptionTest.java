@@ -29,8 +29,9 @@ class TopologyDescriptionTest {
         String description = describe();
 
         assertThat(description).doesNotContainPattern("KSTREAM-|KTABLE-|STATE-STORE-");
-        assertThat(description).contains("requests-source", "validate-request", "validation-valid",
-                "validation-invalid", "dead-letter-sink", "requests-by-destination", "dedup-by-destination",
+        assertThat(description).contains("requests-source", "validate-request", "validation-keyed", "validation-rekey",
+                "validation-invalid", "dead-letter-sink", "requests-by-destination", "parse-request", "requests-by-destination-merged",
+                "dedup-by-destination",
                 "check-already-mirrored", "skipped-results-sink", "batch-requests", "route-server-side",
                 "route-streaming", "server-side-batches-sink", "streaming-batches-sink", "results-source",
                 "aggregate-per-window", "aggregate-totals", SyncTopology.DEDUP_STORE,

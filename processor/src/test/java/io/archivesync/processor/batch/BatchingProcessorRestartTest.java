@@ -1,0 +1,121 @@
+package io.archivesync.processor.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.archivesync.avro.CopyBatch;
+import io.archivesync.avro.Destination;
+import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.RequestOrigin;
+import io.archivesync.avro.SourceLocation;
+import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.config.ConfigLoader;
+import io.archivesync.core.config.EnvSubstitution;
+import io.archivesync.core.topic.Topics;
+import io.archivesync.processor.topology.SyncTopology;
+import io.archivesync.processor.validate.ValidatedRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An open batch outlives the processor instance that started it: a new instance (as after a restart or a
+ * rebalance, over the restored stores) finds the requests already stored and closes the batch with all of them.
+ */
+class BatchingProcessorRestartTest {
+
+    private final AppConfig config = new ConfigLoader(new EnvSubstitution(name -> null)).load(null, List.of(
+            "kafka.schemaRegistryUrl=mock://batching-" + UUID.randomUUID(),
+            "kafka.bootstrapServers=unused:9092",
+            "processor.batch.maxRequests=3",
+            "processor.batch.maxWait=1h"));
+    private final Topics topics = Topics.create(config);
+    private final Serializer<FileSyncRequest> writer = topics.requests().valueSerde().serializer();
+    private KeyValueStore<String, CopyBatch> headers;
+    private KeyValueStore<String, byte[]> requests;
+
+    @BeforeEach
+    void stores() {
+        headers = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SyncTopology.PENDING_BATCHES_STORE),
+                Serdes.String(), topics.serverSideBatches().valueSerde()).withLoggingDisabled().build();
+        requests = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SyncTopology.PENDING_REQUESTS_STORE),
+                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
+    }
+
+    @Test
+    void shouldCloseABatchStartedByAnEarlierInstanceWithEveryRequestInOrder() {
+        // Given a first instance that stored two requests of an open batch, then went away
+        MockProcessorContext<String, CopyBatch> before = context();
+        BatchingProcessor first = processor(before);
+        FileSyncRequest a = request("a.zip");
+        FileSyncRequest b = request("b.zip");
+        first.process(record(a));
+        first.process(record(b));
+        assertThat(before.forwarded()).isEmpty();
+
+        // When a new instance over the same stores gets the third
+        MockProcessorContext<String, CopyBatch> after = context();
+        BatchingProcessor second = processor(after);
+        FileSyncRequest c = request("c.zip");
+        second.process(record(c));
+
+        // Then the batch closes with all three, in arrival order, and the stores are empty again
+        assertThat(after.forwarded()).singleElement().satisfies(f -> assertThat(f.record().value().getRequests())
+                .extracting(FileSyncRequest::getRequestId)
+                .containsExactly(a.getRequestId(), b.getRequestId(), c.getRequestId()));
+        assertThat(requests.approximateNumEntries()).isZero();
+        assertThat(headers.approximateNumEntries()).isZero();
+    }
+
+    @Test
+    void shouldPadSequencesSoThatKeyOrderIsArrivalOrder() {
+        assertThat(BatchingProcessor.entryKey("SERVER_SIDE/lake", 7)).isEqualTo("SERVER_SIDE/lake#0000000007");
+        assertThat(BatchingProcessor.entryKey("SERVER_SIDE/lake", 10))
+                .isGreaterThan(BatchingProcessor.entryKey("SERVER_SIDE/lake", 9));
+    }
+
+    private MockProcessorContext<String, CopyBatch> context() {
+        MockProcessorContext<String, CopyBatch> context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(Instant.parse("2024-01-08T00:00:00Z").toEpochMilli());
+        if (!headers.isOpen()) {
+            headers.init(context.getStateStoreContext(), headers);
+            requests.init(context.getStateStoreContext(), requests);
+        }
+        context.addStateStore(headers);
+        context.addStateStore(requests);
+        return context;
+    }
+
+    private BatchingProcessor processor(MockProcessorContext<String, CopyBatch> context) {
+        BatchingProcessor processor = new BatchingProcessor(SyncTopology.PENDING_BATCHES_STORE,
+                SyncTopology.PENDING_REQUESTS_STORE, config.processor().batch(), new BatchDrain(),
+                topics.requests().name(), topics.requests().valueSerde().deserializer());
+        processor.init(context);
+        return processor;
+    }
+
+    private Record<String, ValidatedRequest> record(FileSyncRequest request) {
+        byte[] raw = writer.serialize(topics.requests().name(), request);
+        return new Record<>("lake/" + request.getDestination().getKey(), ValidatedRequest.valid(request, raw), 0L);
+    }
+
+    private static FileSyncRequest request(String key) {
+        return FileSyncRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString())
+                .setSource(SourceLocation.newBuilder().setUri("s3://data.binance.vision/" + key).build())
+                .setDestination(Destination.newBuilder().setBucket("lake").setKey("mirror/" + key).build())
+                .setExpectedSize(100L)
+                .setOrigin(RequestOrigin.API)
+                .setRequestedAt(Instant.parse("2024-01-08T00:00:00Z"))
+                .setAttributes(Map.of())
+                .build();
+    }
+}
