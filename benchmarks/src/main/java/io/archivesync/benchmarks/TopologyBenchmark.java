@@ -30,13 +30,20 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * in {@link TopologyTestDriver} (the topology's own cost) and on the embedded broker with exactly-once (the real
  * thing), beside the broker's own produce and consume rate for records of the same size, measured in the same run.
  *
+ * <p>The flood (everything sent at once) measures throughput; its latencies are mostly queueing. A second run at a
+ * steady rate below capacity ({@code pacedRate=N}, default 5,000 a second, for 20 s) measures latency.
+ *
  * <p>Usage: {@code benchmarks/run.sh TopologyBenchmark -Xmx2g -- [requests] [partitions] [both|driver|broker]
- * [path=value ...]}
+ * [pacedRate=N] [path=value ...]}
  */
 public final class TopologyBenchmark {
 
     /** Extra {@code path=value} settings from the command line, e.g. {@code processor.threads=2}. */
     private static final List<String> EXTRA = new java.util.ArrayList<>();
+    /** {@code pacedRate=N}: the steady rate of the latency run (0 skips it). */
+    private static final String PACED_RATE = "pacedRate=";
+    private static final int DEFAULT_PACED_RATE = 5_000;
+    private static final int PACED_SECONDS = 20;
 
     private TopologyBenchmark() {
     }
@@ -48,8 +55,13 @@ public final class TopologyBenchmark {
                 requests, partitions, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         String mode = args.length > 2 ? args[2] : "both";
+        int pacedRate = DEFAULT_PACED_RATE;
         for (int i = 3; i < args.length; i++) {
-            EXTRA.add(args[i]);
+            if (args[i].startsWith(PACED_RATE)) {
+                pacedRate = Integer.parseInt(args[i].substring(PACED_RATE.length()));
+            } else {
+                EXTRA.add(args[i]);
+            }
         }
         if (!mode.equals("broker")) {
             driverRun(requests);
@@ -64,6 +76,9 @@ public final class TopologyBenchmark {
                     requests / 5);
             brokerRun(kafka.bootstrapServers(), requests / 5, partitions, reference, false);
             brokerRun(kafka.bootstrapServers(), requests, partitions, reference, true);
+            if (pacedRate > 0) {
+                pacedRun(kafka.bootstrapServers(), pacedRate, partitions);
+            }
         }
     }
 
@@ -83,7 +98,9 @@ public final class TopologyBenchmark {
                 "processor.applicationId=bench-" + run,
                 "processor.batch.maxRequests=500",
                 "processor.batch.maxWait=500ms",
-                "processor.statusPort=-1"));
+                "processor.statusPort=-1",
+                // one stream thread per core, as docs/configuration.md advises (the default is 1)
+                "processor.threads=" + Runtime.getRuntime().availableProcessors()));
         settings.addAll(EXTRA);
         return new ConfigLoader(new EnvSubstitution(name -> null)).load(null, settings);
     }
@@ -120,6 +137,38 @@ public final class TopologyBenchmark {
             System.out.printf("%n[TopologyTestDriver] %,d requests in %.1f s = %,.0f requests/s; %,d batched, %,d repeats"
                             + " dropped; peak heap %d MiB%n", requests, seconds, requests / seconds, batched,
                     workload.duplicates(), heap.peakMiB());
+        }
+    }
+
+    /**
+     * Latency where it means something: requests arrive at a steady rate below capacity, for 20 seconds, and each is
+     * timed from the moment it was made until its batch is committed and read back.
+     */
+    private static void pacedRun(String bootstrap, int perSecond, int partitions) throws Exception {
+        AppConfig config = config(bootstrap, partitions);
+        Topics topics = Topics.create(config);
+        TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
+        int requests = perSecond * PACED_SECONDS;
+        RequestWorkload workload = new RequestWorkload(requests, 0.10);
+        Percentiles latency = new Percentiles();
+        AtomicLong batched = new AtomicLong();
+        try (ProcessorService processor = ProcessorService.start(config, Duration.ofSeconds(60));
+             BatchCounter counter = new BatchCounter(config, topics, batched, latency)) {
+            long start = System.nanoTime();
+            long sent = RequestSender.send(config, topics, workload, perSecond);
+            double sendSeconds = (System.nanoTime() - start) / 1e9;
+            long expected = sent - workload.duplicates();
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (batched.get() < expected) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + batched.get() + " of " + expected + " batched");
+                }
+                Thread.sleep(20);
+            }
+            System.out.printf("%n[paced, exactly_once_v2] %,d requests at %,d/s (sent in %.1f s): end-to-end latency"
+                            + " %s%n  (a batch waits up to maxWait=%s for company; commits every %s)%n", sent,
+                    perSecond, sendSeconds, latency.summary(), config.processor().batch().maxWait(),
+                    config.processor().commitInterval());
         }
     }
 
@@ -172,8 +221,9 @@ public final class TopologyBenchmark {
                 System.out.printf("warm-up done: %,.0f requests/s%n", rate);
                 return;
             }
-            System.out.printf("%n[embedded broker, exactly_once_v2] %,d requests in %.1f s = %,.0f requests/s;"
-                            + " %,d batched, %,d repeats dropped (metric says %,d)%n", requests, seconds, rate,
+            System.out.printf("%n[embedded broker, exactly_once_v2, %d stream thread(s)] %,d requests in %.1f s = %,.0f"
+                            + " requests/s; %,d batched, %,d repeats dropped (metric says %,d)%n",
+                    config.processor().threads(), requests, seconds, rate,
                     batched.get(), workload.duplicates(), processor.droppedDuplicates());
             System.out.printf("  end-to-end latency (request made -> its batch committed and read): %s%n",
                     latency.summary());
