@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * An embedded S3 (files on disk, optional latency) in a JVM of its own, so that a benchmark's heap figures are the
+ * An embedded S3 (files on disk or in memory, optional latency) in a JVM of its own, so that a benchmark's heap figures are the
  * copier's alone. {@link #main} prints the endpoint and stops when its stdin closes.
  */
 final class S3ServerProcess implements AutoCloseable {
 
+    private static final String IN_MEMORY = "memory";
     private final Process process;
     final URI endpoint;
 
@@ -23,10 +24,14 @@ final class S3ServerProcess implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
+    /** @param dataDir where the objects live, or null to keep them in the server's memory (a fixed 6 GiB heap) */
     static S3ServerProcess start(Path dataDir, int latencyMillis) throws IOException {
+        // in memory, the heap is sized up front: growing it under the first big upload slows that upload down
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), S3ServerProcess.class.getName(),
-                dataDir.toString(), String.valueOf(latencyMillis))
+                dataDir == null ? "-Xmx6g" : "-Xmx1g", dataDir == null ? "-Xms6g" : "-Xms64m",
+                "-cp", System.getProperty("java.class.path"),
+                S3ServerProcess.class.getName(), dataDir == null ? IN_MEMORY : dataDir.toString(),
+                String.valueOf(latencyMillis))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -45,8 +50,11 @@ final class S3ServerProcess implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        try (EmbeddedS3 s3 = EmbeddedS3.start(EmbeddedS3.Options.defaults().withDataDir(Path.of(args[0]))
-                .withLatencyMillis(Long.parseLong(args[1])))) {
+        EmbeddedS3.Options options = EmbeddedS3.Options.defaults().withLatencyMillis(Long.parseLong(args[1]));
+        if (!args[0].equals(IN_MEMORY)) {
+            options = options.withDataDir(Path.of(args[0]));
+        }
+        try (EmbeddedS3 s3 = EmbeddedS3.start(options)) {
             List.of("endpoint=" + s3.endpoint()).forEach(System.out::println);
             System.out.flush();
             while (System.in.read() >= 0) {
