@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         footer = {"", "JSON line: {\"source\": \"s3://bucket/key\", \"destinationBucket\": \"mirror\", "
                 + "\"destinationKey\": \"copy/key\", \"size\": 123, \"etag\": \"...\", \"sha256\": \"...\", "
                 + "\"mode\": \"AUTO\", \"sourceRegion\": \"...\", \"anonymous\": true, \"requestId\": \"...\", "
-                + "\"attributes\": {}}  (see docs/sync-requests.md)"})
+                + "\"attributes\": {}, \"contentType\": \"...\", \"userMetadata\": {}}  (see docs/sync-requests.md)"})
 final class PublishCommand implements Callable<Integer> {
 
     @Mixin
@@ -68,6 +68,13 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--attr", description = "attribute key=value (repeatable)")
     Map<String, String> attributes = new LinkedHashMap<>();
 
+    @Option(names = "--content-type", description = "content type of the mirrored object, instead of the source's")
+    String contentType;
+
+    @Option(names = "--meta", description = "user metadata name=value of the mirrored object, replacing the "
+            + "source's (repeatable)")
+    Map<String, String> userMetadata = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException {
         if (stdin == (source != null)) {
@@ -85,8 +92,9 @@ final class PublishCommand implements Callable<Integer> {
             if (stdin) {
                 bad = publishLines(publisher, clock);
             } else {
-                publisher.send(RequestLine.build(source, sourceRegion, anonymous, destinationBucket, destinationKey,
-                        size, etag, sha256, mode, requestId, attributes, clock));
+                publisher.send(RequestLine.withMetadata(RequestLine.build(source, sourceRegion, anonymous,
+                        destinationBucket, destinationKey, size, etag, sha256, mode, requestId, attributes, clock),
+                        contentType, userMetadata));
             }
             int published = publisher.awaitAcknowledged();
             System.out.printf("published %d requests to %s%s%n", published, publisher.topic(),

@@ -1,10 +1,12 @@
 package io.archivesync.processor.validate;
 
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.MetadataReplacement;
 import io.archivesync.avro.OperationMode;
 import io.archivesync.core.s3.S3Location;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,6 +22,8 @@ public final class RequestValidator {
     private static final Set<String> MODES =
             Arrays.stream(OperationMode.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     private static final int MAX_KEY_BYTES = 1024;
+    private static final Pattern METADATA_NAME = Pattern.compile("^[A-Za-z0-9._-]+$");
+    private static final int MAX_METADATA_BYTES = 2048;
 
     private final List<String> allowedDestinations;
 
@@ -70,7 +74,33 @@ public final class RequestValidator {
         if (r.getExpectedSha256() != null && !r.getExpectedSha256().matches("[0-9a-fA-F]{64}")) {
             return Optional.of("expectedSha256 is not 64 hex characters");
         }
+        return r.getMetadata() == null ? Optional.empty() : checkMetadata(r.getMetadata());
+    }
+
+    /** What S3 accepts as user metadata over its REST API: header-safe names, printable ASCII, 2 KB in all. */
+    static Optional<String> checkMetadata(MetadataReplacement m) {
+        if (m.getContentType() != null && !isPrintableAscii(m.getContentType())) {
+            return Optional.of("metadata.contentType must be printable ASCII");
+        }
+        int bytes = 0;
+        for (Map.Entry<String, String> e : m.getUserMetadata().entrySet()) {
+            if (!METADATA_NAME.matcher(e.getKey()).matches()) {
+                return Optional.of("metadata.userMetadata name '" + e.getKey()
+                        + "' must be letters, digits, '-', '_' or '.'");
+            }
+            if (!isPrintableAscii(e.getValue())) {
+                return Optional.of("metadata.userMetadata value of '" + e.getKey() + "' must be printable ASCII");
+            }
+            bytes += e.getKey().length() + e.getValue().length();
+        }
+        if (bytes > MAX_METADATA_BYTES) {
+            return Optional.of("metadata.userMetadata is " + bytes + " bytes; S3 allows " + MAX_METADATA_BYTES);
+        }
         return Optional.empty();
+    }
+
+    private static boolean isPrintableAscii(String s) {
+        return s.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
     }
 
     private boolean isAllowed(String destination) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.archivesync.avro.CopyBatch;
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.MetadataReplacement;
 import io.archivesync.avro.Route;
 import io.archivesync.core.topic.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -214,6 +216,25 @@ class SyncTopologyTest {
         t.send(request);
 
         assertThat(header(t.deadLetters.readRecord(), DeadLetterHeaders.REASON)).contains("mode 'TELEPORT'");
+    }
+
+    @Test
+    void shouldDeadLetterMetadataThatS3WouldRefuseAndPassGoodMetadataOn() {
+        // Given a request whose replacement metadata has a name S3 cannot carry in a header, and a good one
+        FileSyncRequest bad = TopologyFixture.request("lake", "a.zip", "e1");
+        bad.setMetadata(MetadataReplacement.newBuilder().setUserMetadata(Map.of("owner name", "x")).build());
+        FileSyncRequest good = TopologyFixture.request("lake", "b.zip", "e1");
+        good.setMetadata(MetadataReplacement.newBuilder().setContentType("application/zip")
+                .setUserMetadata(Map.of("owner", "data-team")).build());
+        t.send(bad);
+        t.send(good);
+        t.driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        // Then the bad one is dead-lettered with the reason, the good one is batched with its metadata intact
+        assertThat(header(t.deadLetters.readRecord(), DeadLetterHeaders.REASON))
+                .contains("metadata.userMetadata name 'owner name'");
+        assertThat(t.batches.readValuesToList()).flatExtracting(CopyBatch::getRequests).singleElement()
+                .satisfies(r -> assertThat(r.getMetadata()).isEqualTo(good.getMetadata()));
     }
 
     private double droppedDuplicates() {

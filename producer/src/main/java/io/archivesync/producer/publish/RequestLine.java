@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archivesync.avro.Destination;
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.MetadataReplacement;
 import io.archivesync.avro.RequestOrigin;
 import io.archivesync.avro.SourceLocation;
 import io.archivesync.core.archive.ArchiveLayout;
@@ -21,7 +22,8 @@ import java.util.UUID;
  * One request written as a flat JSON object, the line format of {@code archive-sync publish --stdin}:
  * <pre>{"source": "s3://bucket/key", "destinationBucket": "mirror", "destinationKey": "copy/key",
  *  "sourceRegion": "ap-northeast-1", "anonymous": true, "size": 123, "etag": "...", "sha256": "...",
- *  "mode": "AUTO", "requestId": "...", "attributes": {"job": "nightly"}}</pre>
+ *  "mode": "AUTO", "requestId": "...", "attributes": {"job": "nightly"},
+ *  "contentType": "application/zip", "userMetadata": {"owner": "data-team"}}</pre>
  * Only {@code source}, {@code destinationBucket} and {@code destinationKey} are required.
  *
  * <p>Why only the shape is checked here: the processor validates every request, whoever published it, and dead-
@@ -31,7 +33,7 @@ public final class RequestLine {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("source", "destinationBucket", "destinationKey", "sourceRegion",
-            "anonymous", "size", "etag", "sha256", "mode", "requestId", "attributes");
+            "anonymous", "size", "etag", "sha256", "mode", "requestId", "attributes", "contentType", "userMetadata");
 
     private RequestLine() {
     }
@@ -55,10 +57,26 @@ public final class RequestLine {
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         node.path("attributes").properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
-        return build(required(node, "source"), text(node, "sourceRegion"), node.path("anonymous").asBoolean(false),
-                required(node, "destinationBucket"), required(node, "destinationKey"),
-                node.hasNonNull("size") ? node.get("size").asLong() : null, text(node, "etag"), text(node, "sha256"),
-                text(node, "mode"), text(node, "requestId"), attributes, clock);
+        Map<String, String> userMetadata = new LinkedHashMap<>();
+        node.path("userMetadata").properties().forEach(e -> userMetadata.put(e.getKey(), e.getValue().asText()));
+        return withMetadata(build(required(node, "source"), text(node, "sourceRegion"),
+                node.path("anonymous").asBoolean(false), required(node, "destinationBucket"),
+                required(node, "destinationKey"), node.hasNonNull("size") ? node.get("size").asLong() : null,
+                text(node, "etag"), text(node, "sha256"), text(node, "mode"), text(node, "requestId"), attributes,
+                clock), text(node, "contentType"), userMetadata);
+    }
+
+    /**
+     * The request asking for this content type and user metadata on the mirrored object instead of the source's;
+     * unchanged when neither is given.
+     */
+    public static FileSyncRequest withMetadata(FileSyncRequest request, String contentType,
+                                               Map<String, String> userMetadata) {
+        if (contentType == null && userMetadata.isEmpty()) {
+            return request;
+        }
+        return FileSyncRequest.newBuilder(request).setMetadata(MetadataReplacement.newBuilder()
+                .setContentType(contentType).setUserMetadata(Map.copyOf(userMetadata)).build()).build();
     }
 
     /** A request of origin API, as from any outside publisher; a null request id becomes a random UUID. */

@@ -1,6 +1,7 @@
 package io.archivesync.producer.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.archivesync.avro.FileSyncRequest;
@@ -23,7 +24,8 @@ class RequestLineTest {
                 + "BTCUSDT/1m/BTCUSDT-1m-2024-01-01.zip\", \"sourceRegion\": \"ap-northeast-1\", \"anonymous\": true,"
                 + " \"destinationBucket\": \"mirror\", \"destinationKey\": \"b/x.zip\", \"size\": 12, \"etag\": \"e\","
                 + " \"sha256\": \"" + "a".repeat(64) + "\", \"mode\": \"DIRECT\", \"requestId\": \"r-1\","
-                + " \"attributes\": {\"job\": \"nightly\"}}", CLOCK);
+                + " \"attributes\": {\"job\": \"nightly\"}, \"contentType\": \"application/zip\","
+                + " \"userMetadata\": {\"owner\": \"data-team\"}}", CLOCK);
 
         // Then
         assertThat(r.getRequestId()).isEqualTo("r-1");
@@ -38,6 +40,8 @@ class RequestLineTest {
         assertThat(r.getRequestedAt()).isEqualTo(CLOCK.instant());
         assertThat(r.getAttributes()).containsEntry("job", "nightly");
         assertThat(r.getArchive().getSymbol()).isEqualTo("BTCUSDT");
+        assertThat(r.getMetadata().getContentType()).isEqualTo("application/zip");
+        assertThat(r.getMetadata().getUserMetadata()).containsExactly(entry("owner", "data-team"));
     }
 
     @Test
@@ -49,6 +53,7 @@ class RequestLineTest {
         assertThat(r.getDestination().getKey()).isEqualTo("/etc/passwd");
         assertThat(r.getRequestId()).isNotBlank();
         assertThat(r.getArchive()).isNull();
+        assertThat(r.getMetadata()).as("no replacement asked for").isNull();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -193,11 +193,13 @@ final class PartUpload {
     }
 
     private String contentType() {
-        return settings.metadata().replace() ? settings.metadata().contentType() : source.contentType();
+        SinkSettings.Metadata chosen = ObjectMetadata.chosen(settings.metadata(), request);
+        return chosen.replace() ? chosen.contentType() : source.contentType();
     }
 
     private Map<String, String> metadata() {
-        return settings.metadata().replace() ? settings.metadata().userMetadata() : source.metadata();
+        SinkSettings.Metadata chosen = ObjectMetadata.chosen(settings.metadata(), request);
+        return chosen.replace() ? chosen.userMetadata() : source.metadata();
     }
 
     private String sourceEtag() {

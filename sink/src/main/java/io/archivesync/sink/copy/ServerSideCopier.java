@@ -94,7 +94,7 @@ public final class ServerSideCopier implements Copier {
 
     private CompletableFuture<CopyResult> single(FileSyncRequest request, String batchId, long started,
                                                  S3Location source, String etag, long size, AtomicInteger requests) {
-        SinkSettings.Metadata metadata = settings.metadata();
+        SinkSettings.Metadata metadata = ObjectMetadata.chosen(settings.metadata(), request);
         CopyObjectRequest.Builder copy = CopyObjectRequest.builder()
                 .sourceBucket(source.bucket())
                 .sourceKey(source.key())
@@ -115,7 +115,7 @@ public final class ServerSideCopier implements Copier {
     private CompletableFuture<CopyResult> multipart(FileSyncRequest request, String batchId, long started,
                                                     S3Location source, String etag, HeadObjectResponse head,
                                                     AtomicInteger requests) {
-        SinkSettings.Metadata metadata = settings.metadata();
+        SinkSettings.Metadata metadata = ObjectMetadata.chosen(settings.metadata(), request);
         String sourceEtag = etag != null ? etag : unquote(head.eTag());
         Map<String, String> userMetadata = metadata.replace() ? metadata.userMetadata() : head.metadata();
         CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()

@@ -6,9 +6,11 @@ import io.archivesync.avro.CopyMethod;
 import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.MetadataReplacement;
 import io.archivesync.avro.SourceLocation;
 import io.archivesync.embedded.Stack;
 import io.archivesync.embedded.StackExtension;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -99,6 +101,45 @@ class MultipartAndMetadataIT {
             HeadObjectResponse head = f.client.headObject(b -> b.bucket(f.mirror).key("a.zip"));
             assertThat(head.contentType()).isEqualTo("application/x-zip");
             assertThat(head.metadata()).containsEntry("mirror", "archive-sync").doesNotContainKey("origin");
+        }
+    }
+
+    @Test
+    void shouldReplaceContentTypeAndMetadataPerRequestOnEveryPath(Stack.S3Endpoint s3) {
+        // Given a copier that keeps the source's metadata (the default), a threshold lowered to 6 MiB, and sources
+        // with their own content type and metadata
+        try (Fixture f = new Fixture(s3, "sink.serverSide.multipartThreshold=6291456",
+                "sink.serverSide.partSize=5242880", "sink.verify.sha256=false")) {
+            Map<String, String> origin = Map.of("origin", "binance");
+            f.client.putObject(b -> b.bucket(f.source).key("small.zip").contentType("text/plain").metadata(origin),
+                    RequestBody.fromBytes(Fixture.zip(100, 3)));
+            f.client.putObject(b -> b.bucket(f.source).key("big.zip").contentType("text/plain").metadata(origin),
+                    RequestBody.fromBytes(Fixture.zip(7 * MIB, 4)));
+            MetadataReplacement asked = MetadataReplacement.newBuilder().setContentType("application/zip")
+                    .setUserMetadata(Map.of("owner", "data-team")).build();
+
+            // When each is copied with the request's own replacement: CopyObject, multipart copy, streamed
+            CopyResult single = f.copy(Requests.copy(f.uri("small.zip"), f.mirror, "single.zip")
+                    .setMetadata(asked).build());
+            CopyResult parts = f.copy(Requests.copy(f.uri("big.zip"), f.mirror, "parts.zip")
+                    .setMetadata(asked).build());
+            CopyResult streamed = f.copy(Requests.copy(f.uri("small.zip"), f.mirror, "streamed.zip")
+                    .setMode("TRADITIONAL").setMetadata(asked).build());
+
+            // Then every copy carries the request's content type and metadata, and none of the source's
+            assertThat(List.of(single, parts, streamed)).extracting(CopyResult::getMethod).containsExactly(
+                    CopyMethod.SERVER_SIDE, CopyMethod.MULTIPART_SERVER_SIDE, CopyMethod.STREAMED);
+            for (String key : List.of("single.zip", "parts.zip", "streamed.zip")) {
+                HeadObjectResponse head = f.client.headObject(b -> b.bucket(f.mirror).key(key));
+                assertThat(head.contentType()).as(key).isEqualTo("application/zip");
+                assertThat(head.metadata()).as(key).containsEntry("owner", "data-team").doesNotContainKey("origin");
+            }
+
+            // And a request without a replacement keeps the source's
+            f.copy(Requests.copy(f.uri("small.zip"), f.mirror, "kept.zip").build());
+            HeadObjectResponse kept = f.client.headObject(b -> b.bucket(f.mirror).key("kept.zip"));
+            assertThat(kept.contentType()).isEqualTo("text/plain");
+            assertThat(kept.metadata()).containsEntry("origin", "binance");
         }
     }
 }
