@@ -46,8 +46,10 @@ public final class EmbeddedS3 implements AutoCloseable {
      * @param secretKey     its secret
      * @param latencyMillis delay added to every storage operation, as a remote S3's round trip would; 0 for none
      * @param dataDir       where objects are kept; {@code null} keeps them in memory and loses them on close
+     * @param foreign       a second account whose buckets the first cannot address; {@code null} for none
      */
-    public record Options(String accessKey, String secretKey, long latencyMillis, Path dataDir) {
+    public record Options(String accessKey, String secretKey, long latencyMillis, Path dataDir,
+                          ForeignAccount foreign) {
 
         public Options {
             requireNonBlank(accessKey, "accessKey");
@@ -59,26 +61,31 @@ public final class EmbeddedS3 implements AutoCloseable {
 
         /** In memory, no added latency, fixed test credentials. */
         public static Options defaults() {
-            return new Options("archive-sync", "archive-sync-secret", 0, null);
+            return new Options("archive-sync", "archive-sync-secret", 0, null, null);
         }
 
         public Options withCredentials(String newAccessKey, String newSecretKey) {
-            return new Options(newAccessKey, newSecretKey, latencyMillis, dataDir);
+            return new Options(newAccessKey, newSecretKey, latencyMillis, dataDir, foreign);
         }
 
         public Options withLatencyMillis(long newLatencyMillis) {
-            return new Options(accessKey, secretKey, newLatencyMillis, dataDir);
+            return new Options(accessKey, secretKey, newLatencyMillis, dataDir, foreign);
         }
 
         public Options withDataDir(Path newDataDir) {
-            return new Options(accessKey, secretKey, latencyMillis, newDataDir);
+            return new Options(accessKey, secretKey, latencyMillis, newDataDir, foreign);
+        }
+
+        public Options withForeignAccount(ForeignAccount newForeign) {
+            return new Options(accessKey, secretKey, latencyMillis, dataDir, newForeign);
         }
 
         /** Masks the secret: options get logged. */
         @Override
         public String toString() {
             return "Options[accessKey=" + accessKey + ", secretKey=****, latencyMillis=" + latencyMillis
-                    + ", dataDir=" + (dataDir == null ? "in-memory" : dataDir) + "]";
+                    + ", dataDir=" + (dataDir == null ? "in-memory" : dataDir)
+                    + (foreign == null ? "" : ", foreign=" + foreign) + "]";
         }
 
         private static void requireNonBlank(String value, String name) {
@@ -109,6 +116,9 @@ public final class EmbeddedS3 implements AutoCloseable {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, options.accessKey(), options.secretKey())
                 .ignoreUnknownHeaders(true)
                 .build();
+        if (options.foreign() != null) {
+            proxy.setBlobStoreLocator(options.foreign().locator(options.accessKey(), options.secretKey(), blobStore));
+        }
         try {
             proxy.start();
             awaitStarted(proxy);
@@ -141,6 +151,14 @@ public final class EmbeddedS3 implements AutoCloseable {
     /** A path-style client with this server's credentials; the caller closes it. */
     public S3Client newClient() {
         return AwsClients.s3(endpoint, REGION, accessKey(), secretKey());
+    }
+
+    /** A client with the foreign account's credentials (see {@link Options#withForeignAccount}). */
+    public S3Client newForeignClient() {
+        if (options.foreign() == null) {
+            throw new IllegalStateException("this server was started without a foreign account");
+        }
+        return AwsClients.s3(endpoint, REGION, options.foreign().accessKey(), options.foreign().secretKey());
     }
 
     /** Stops the HTTP server and its thread pool and releases the store. Idempotent. */
