@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP server the test starts, standing in for a CDN such as data.binance.vision: serves the bytes it was given,
- * 404 for the rest, and, for paths marked so, cuts the connection halfway through the body.
+ * 404 for the rest, and, for paths marked so, cuts the connection or stalls halfway through the body.
  */
 final class HttpSource implements AutoCloseable {
 
@@ -78,6 +78,46 @@ final class HttpSource implements AutoCloseable {
                     }
                 }
             }, "cut-source");
+            t.setDaemon(true);
+            t.start();
+            return "http://127.0.0.1:" + socket.getLocalPort() + path;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Serves the bytes from a raw socket that announces the full length, sends half, then goes silent with the
+     * connection open, as a stalled CDN looks to the client: no error ever comes, only no more bytes.
+     */
+    String serveStalled(String path, byte[] bytes) {
+        try {
+            java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            cutSockets.add(socket);
+            Thread t = new Thread(() -> {
+                java.util.List<java.net.Socket> open = new java.util.ArrayList<>();
+                while (!socket.isClosed()) {
+                    try {
+                        java.net.Socket s = socket.accept();
+                        open.add(s);
+                        s.getInputStream().read(new byte[8192]);
+                        OutputStream out = s.getOutputStream();
+                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/zip\r\nContent-Length: "
+                                + bytes.length + "\r\n\r\n").getBytes());
+                        out.write(bytes, 0, bytes.length / 2);
+                        out.flush();
+                    } catch (IOException e) {
+                        // closed by the test
+                    }
+                }
+                for (java.net.Socket s : open) {
+                    try {
+                        s.close();
+                    } catch (IOException ignored) {
+                        // already closed
+                    }
+                }
+            }, "stalled-source");
             t.setDaemon(true);
             t.start();
             return "http://127.0.0.1:" + socket.getLocalPort() + path;

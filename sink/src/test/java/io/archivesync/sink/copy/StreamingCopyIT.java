@@ -86,6 +86,29 @@ class StreamingCopyIT {
     }
 
     @Test
+    void shouldGiveUpOnASourceThatStallsMidBodyAtTheCopyTimeoutAndAbortTheUpload(Stack.S3Endpoint s3) {
+        // Given a 12 MiB source that sends half its body and then nothing, with 5 MiB parts, so that an upload is
+        // under way when it stalls, and a copy timeout of 2 s
+        try (Fixture f = new Fixture(s3, "sink.copyTimeout=2s", "sink.retry.maxAttempts=2",
+                "sink.streaming.partSize=5242880", "sink.verify.sha256=false");
+             HttpSource http = new HttpSource()) {
+            String url = http.serveStalled("/stalled.zip", Fixture.zip(12 * 1024 * 1024, 21));
+
+            // When
+            long started = System.nanoTime();
+            CopyResult result = f.copy(Requests.copy(url, f.mirror, "stalled.zip").build());
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            // Then each attempt is cut at the timeout, the result is a failure, and no upload is left behind
+            assertThat(result.getOutcome()).isEqualTo(CopyOutcome.FAILED_OTHER);
+            assertThat(result.getAttempts()).isEqualTo(2);
+            assertThat(seconds).isLessThan(20);
+            assertThat(f.client.listMultipartUploads(b -> b.bucket(f.mirror)).uploads()).isEmpty();
+            assertThat(f.exists(f.mirror, "stalled.zip")).isFalse();
+        }
+    }
+
+    @Test
     void shouldFailOnHttpErrorsAndOnAnErrorPageServedAsAZip(Stack.S3Endpoint s3) {
         // Given a 404, a 403, and a 200 whose body is an XML error page instead of a zip
         try (Fixture f = new Fixture(s3, "sink.verify.sha256=false"); HttpSource http = new HttpSource()) {
