@@ -132,17 +132,17 @@ public final class BatchingProcessor implements Processor<String, ValidatedReque
         due.forEach(batchKey -> emit(batchKey, openBatch(batchKey), draining ? "drain" : "timeout"));
     }
 
-    private void emit(String batchKey, OpenBatch open, String why) {
-        List<FileSyncRequest> batch = open.requests;
+    private void emit(String batchKey, OpenBatch closing, String why) {
+        List<FileSyncRequest> batch = closing.requests;
         for (int i = 0; i < batch.size(); i++) {
             requests.delete(entryKey(batchKey, i));
         }
         headers.delete(batchKey);
-        this.open.remove(batchKey);
+        open.remove(batchKey);
         if (batch.isEmpty()) {
             return;
         }
-        CopyBatch out = CopyBatch.newBuilder(open.header).setRequests(batch).build();
+        CopyBatch out = CopyBatch.newBuilder(closing.header).setRequests(batch).build();
         LOGGER.debug("batch closed batchId={} route={} bucket={} requests={} why={}", out.getBatchId(),
                 out.getRoute(), out.getDestinationBucket(), batch.size(), why);
         context.forward(new Record<>(out.getBatchId(), out, context.currentSystemTimeMs()));

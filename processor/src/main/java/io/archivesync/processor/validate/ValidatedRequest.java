@@ -3,8 +3,9 @@ package io.archivesync.processor.validate;
 import io.archivesync.avro.FileSyncRequest;
 
 /**
- * A request after validation: either the parsed request, or the original bytes with the reason it was refused. Never
- * leaves the validation step's sub-topology, so it needs no serde.
+ * A request after validation: either the parsed request with the bytes it arrived as (carried on to the batch store,
+ * so nothing is re-encoded), or the original bytes with the reason it was refused. It never crosses a topic (the
+ * repartition topic carries the raw bytes), so it needs no serde.
  *
  * @param request the parsed request, null when refused
  * @param raw     the bytes as they arrived
