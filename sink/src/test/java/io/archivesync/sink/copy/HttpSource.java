@@ -60,24 +60,45 @@ final class HttpSource implements AutoCloseable {
      * (SO_LINGER 0), as a dropped CDN connection looks to the client.
      */
     String serveCut(String path, byte[] bytes) {
+        return serveHalf(path, bytes, true);
+    }
+
+    /**
+     * Serves the bytes from a raw socket that announces the full length, sends half, then goes silent with the
+     * connection open, as a stalled CDN looks to the client: no error ever comes, only no more bytes.
+     */
+    String serveStalled(String path, byte[] bytes) {
+        return serveHalf(path, bytes, false);
+    }
+
+    /** Half the body, then a reset ({@code reset}) or silence until the test closes the server. */
+    private String serveHalf(String path, byte[] bytes, boolean reset) {
         try {
             java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
             cutSockets.add(socket);
             Thread t = new Thread(() -> {
+                java.util.List<java.net.Socket> silent = new java.util.ArrayList<>();
                 while (!socket.isClosed()) {
-                    try (java.net.Socket s = socket.accept()) {
+                    try {
+                        java.net.Socket s = socket.accept();
                         s.getInputStream().read(new byte[8192]);
                         OutputStream out = s.getOutputStream();
                         out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/zip\r\nContent-Length: "
                                 + bytes.length + "\r\n\r\n").getBytes());
                         out.write(bytes, 0, bytes.length / 2);
                         out.flush();
-                        s.setSoLinger(true, 0);
+                        if (reset) {
+                            s.setSoLinger(true, 0);
+                            s.close();
+                        } else {
+                            silent.add(s);
+                        }
                     } catch (IOException e) {
                         // closed by the test, or the client went away
                     }
                 }
-            }, "cut-source");
+                silent.forEach(HttpSource::closeQuietly);
+            }, reset ? "cut-source" : "stalled-source");
             t.setDaemon(true);
             t.start();
             return "http://127.0.0.1:" + socket.getLocalPort() + path;
@@ -86,43 +107,11 @@ final class HttpSource implements AutoCloseable {
         }
     }
 
-    /**
-     * Serves the bytes from a raw socket that announces the full length, sends half, then goes silent with the
-     * connection open, as a stalled CDN looks to the client: no error ever comes, only no more bytes.
-     */
-    String serveStalled(String path, byte[] bytes) {
+    private static void closeQuietly(java.io.Closeable c) {
         try {
-            java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-            cutSockets.add(socket);
-            Thread t = new Thread(() -> {
-                java.util.List<java.net.Socket> open = new java.util.ArrayList<>();
-                while (!socket.isClosed()) {
-                    try {
-                        java.net.Socket s = socket.accept();
-                        open.add(s);
-                        s.getInputStream().read(new byte[8192]);
-                        OutputStream out = s.getOutputStream();
-                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/zip\r\nContent-Length: "
-                                + bytes.length + "\r\n\r\n").getBytes());
-                        out.write(bytes, 0, bytes.length / 2);
-                        out.flush();
-                    } catch (IOException e) {
-                        // closed by the test
-                    }
-                }
-                for (java.net.Socket s : open) {
-                    try {
-                        s.close();
-                    } catch (IOException ignored) {
-                        // already closed
-                    }
-                }
-            }, "stalled-source");
-            t.setDaemon(true);
-            t.start();
-            return "http://127.0.0.1:" + socket.getLocalPort() + path;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            c.close();
+        } catch (IOException ignored) {
+            // already closed
         }
     }
 
@@ -139,12 +128,6 @@ final class HttpSource implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        for (java.net.ServerSocket s : cutSockets) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
-        }
+        cutSockets.forEach(HttpSource::closeQuietly);
     }
 }
