@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -52,6 +53,9 @@ public final class ProcessorService implements AutoCloseable {
     public static ProcessorService start(AppConfig config, Duration startTimeout) {
         Topics topics = Topics.create(config);
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
+        TopicAdmin.requireSamePartitions(config.kafka().clientConfig(),
+                List.of(topics.requests().name(), topics.results().name()),
+                "the processor joins each request with the latest result for its destination, both keyed by it");
         StatusServer status = bindStatus(config);
         BatchDrain drain = new BatchDrain();
         Properties props = streamsConfig(config, topics);

@@ -1,9 +1,11 @@
 package io.archivesync.core.topic;
 
 import io.archivesync.core.config.TopicSettings;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,6 +60,31 @@ public final class TopicAdmin {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot reach Kafka at " + clientConfig.get("bootstrap.servers")
                     + " to create topics: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails, naming each topic's partition count, unless {@code topics} all have the same number of partitions: a
+     * Streams join between them needs it, and Streams' own error says less.
+     *
+     * @param why what needs them co-partitioned, for the message
+     */
+    public static void requireSamePartitions(Map<String, Object> clientConfig, List<String> topics, String why) {
+        try (Admin admin = Admin.create(clientConfig)) {
+            Map<String, Integer> partitions = new TreeMap<>();
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .forEach((name, description) -> partitions.put(name, description.partitions().size()));
+            if (new HashSet<>(partitions.values()).size() > 1) {
+                throw new IllegalStateException("topics " + partitions + " (name=partitions) must have the same "
+                        + "number of partitions: " + why + "; recreate one of them, or point topics.prefix at a set "
+                        + "created together");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe topics " + topics + " at "
+                    + clientConfig.get("bootstrap.servers") + ": " + e.getMessage(), e);
         }
     }
 }
