@@ -69,7 +69,14 @@ final class BenchSupport {
         env.put("RCLONE_CONFIG_SRC_FORCE_PATH_STYLE", "true");
         pb.inheritIO();
         long t0 = System.nanoTime();
-        int rc = pb.start().waitFor();
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("rclone is the reference of this benchmark and is not on the PATH: "
+                    + "install it (Debian/Ubuntu: apt-get install rclone) and run again", e);
+        }
+        int rc = process.waitFor();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (rc != 0) {
             throw new IllegalStateException("rclone exited " + rc);
