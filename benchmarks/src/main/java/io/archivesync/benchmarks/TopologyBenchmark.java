@@ -158,17 +158,22 @@ public final class TopologyBenchmark {
             long sent = RequestSender.send(config, topics, workload, perSecond);
             double sendSeconds = (System.nanoTime() - start) / 1e9;
             long expected = sent - workload.duplicates();
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (batched.get() < expected) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("only " + batched.get() + " of " + expected + " batched");
-                }
-                Thread.sleep(20);
-            }
+            awaitBatched(batched, expected, Duration.ofMinutes(2));
             System.out.printf("%n[paced, exactly_once_v2] %,d requests at %,d/s (sent in %.1f s): end-to-end latency"
                             + " %s%n  (a batch waits up to maxWait=%s for company; commits every %s)%n", sent,
                     perSecond, sendSeconds, latency.summary(), config.processor().batch().maxWait(),
                     config.processor().commitInterval());
+        }
+    }
+
+    /** Waits until the batch reader has seen {@code expected} requests, failing after {@code limit}. */
+    private static void awaitBatched(AtomicLong batched, long expected, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (batched.get() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + batched.get() + " of " + expected + " batched in " + limit);
+            }
+            Thread.sleep(20);
         }
     }
 
@@ -209,12 +214,7 @@ public final class TopologyBenchmark {
             long start = System.nanoTime();
             long sent = RequestSender.send(config, topics, workload);
             long expected = sent - workload.duplicates();
-            while (batched.get() < expected) {
-                if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos()) {
-                    throw new IllegalStateException("only " + batched.get() + " of " + expected + " batched in 10 min");
-                }
-                Thread.sleep(20);
-            }
+            awaitBatched(batched, expected, Duration.ofMinutes(10));
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = requests / seconds;
             if (!report) {
