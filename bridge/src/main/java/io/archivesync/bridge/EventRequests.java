@@ -54,11 +54,6 @@ public final class EventRequests {
         return rule.map(r -> request(event, r, messageId, index, delete));
     }
 
-    /** The Kafka key of a request: the destination {@code bucket/key}, as for every publisher. */
-    public static String kafkaKey(FileSyncRequest request) {
-        return request.getDestination().getBucket() + "/" + request.getDestination().getKey();
-    }
-
     private FileSyncRequest request(S3EventRecord event, BridgeRule rule, String messageId, int index,
                                     boolean delete) {
         Map<String, String> attributes = new HashMap<>();

@@ -5,6 +5,7 @@ import io.archivesync.bridge.event.MalformedNotificationException;
 import io.archivesync.bridge.event.S3EventParser;
 import io.archivesync.bridge.event.S3Notification;
 import io.archivesync.core.config.BridgeSettings;
+import io.archivesync.schemas.key.RecordKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -121,7 +122,7 @@ public final class SqsBridge {
                         records.get(i).eventName(), records.get(i).bucket(), records.get(i).key());
                 continue;
             }
-            sends.add(producer.send(new ProducerRecord<>(topic, EventRequests.kafkaKey(request.get()),
+            sends.add(producer.send(new ProducerRecord<>(topic, RecordKey.of(request.get()),
                     request.get())));
         }
         if (sends.isEmpty()) {

@@ -1,18 +1,18 @@
 package io.archivesync.bridge;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.RequestOrigin;
 import io.archivesync.bridge.event.S3EventRecord;
 import io.archivesync.core.config.BridgeRule;
 import io.archivesync.core.config.BridgeSettings;
+import io.archivesync.schemas.key.RecordKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class EventRequestsTest {
 
@@ -34,7 +34,7 @@ class EventRequestsTest {
         assertThat(r.getDestination().getBucket()).isEqualTo("mirror");
         assertThat(r.getDestination().getKey())
                 .isEqualTo("binance/data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-01.zip");
-        assertThat(EventRequests.kafkaKey(r))
+        assertThat(RecordKey.of(r))
                 .isEqualTo("mirror/binance/data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-01.zip");
         assertThat(r.getSource().getUri())
                 .isEqualTo("s3://src/data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-01.zip");

@@ -6,6 +6,7 @@ import io.archivesync.core.s3.S3Clients;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.producer.plan.PlannedObject;
+import io.archivesync.schemas.key.RecordKey;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,7 +72,7 @@ public final class ProducerJob {
                         throw new KafkaRefused();
                     }
                     FileSyncRequest request = factory.create(object);
-                    producer.send(new ProducerRecord<>(topics.requests().name(), RequestFactory.key(request),
+                    producer.send(new ProducerRecord<>(topics.requests().name(), RecordKey.of(request),
                             request), (metadata, error) -> {
                                 if (error != null) {
                                     failure.compareAndSet(null, error);

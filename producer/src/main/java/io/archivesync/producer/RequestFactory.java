@@ -47,9 +47,4 @@ public final class RequestFactory {
                 .setAttributes(Map.of())
                 .build();
     }
-
-    /** The Kafka key: the destination, so every request for one object lands on one partition. */
-    public static String key(FileSyncRequest request) {
-        return request.getDestination().getBucket() + "/" + request.getDestination().getKey();
-    }
 }

@@ -1,13 +1,12 @@
 package io.archivesync.producer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.archivesync.core.config.ProducerSettings;
 import io.archivesync.core.s3.S3Clients;
 import io.archivesync.embedded.Stack;
 import io.archivesync.embedded.StackExtension;
 import io.archivesync.embedded.archive.SampleArchive;
 import io.archivesync.producer.plan.PlannedObject;
+import io.archivesync.schemas.key.RecordKey;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(StackExtension.class)
 class ArchiveEnumeratorIT {
@@ -138,7 +138,7 @@ class ArchiveEnumeratorIT {
         assertThat(request.getSource().getRegion()).isEqualTo(s3.region());
         assertThat(request.getDestination().getBucket()).isEqualTo("mirror");
         assertThat(request.getDestination().getKey()).isEqualTo("binance/" + object.key());
-        assertThat(RequestFactory.key(request)).isEqualTo("mirror/binance/" + object.key());
+        assertThat(RecordKey.of(request)).isEqualTo("mirror/binance/" + object.key());
         assertThat(request.getExpectedSize()).isEqualTo(object.size());
         assertThat(request.getExpectedEtag()).isEqualTo(object.etag());
         assertThat(request.getArchive().getSymbol()).isEqualTo("ETHUSDT");

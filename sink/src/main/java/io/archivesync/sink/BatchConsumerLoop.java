@@ -1,15 +1,16 @@
 package io.archivesync.sink;
 
 import io.archivesync.avro.CopyBatch;
+import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.Route;
 import io.archivesync.core.topic.DeadLetterHeaders;
 import io.archivesync.core.topic.Topic;
 import io.archivesync.core.topic.Topics;
-import io.archivesync.sink.copy.Results;
-import io.archivesync.avro.CopyOutcome;
+import io.archivesync.schemas.key.RecordKey;
 import io.archivesync.sink.copy.Copier;
+import io.archivesync.sink.copy.Results;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,7 +154,7 @@ final class BatchConsumerLoop implements Runnable {
         }
         for (CompletableFuture<CopyResult> copy : copies) {
             CopyResult result = copy.join();
-            String key = result.getDestination().getBucket() + "/" + result.getDestination().getKey();
+            String key = RecordKey.of(result);
             out.add(new ProducerRecord<>(topics.results().name(), key,
                     topics.results().valueSerde().serializer().serialize(topics.results().name(), result)));
         }

@@ -40,6 +40,8 @@ public final class Efficiency {
             a.setCopied(a.getCopied() + 1);
         } else if (r.getOutcome() == CopyOutcome.SKIPPED_CURRENT) {
             a.setSkipped(a.getSkipped() + 1);
+        } else if (r.getOutcome() == CopyOutcome.COPIED_UNVERIFIED) {
+            a.setUnverified(a.getUnverified() + 1);
         } else if (r.getOutcome() != CopyOutcome.DELETED) {
             a.setFailed(a.getFailed() + 1);
         }

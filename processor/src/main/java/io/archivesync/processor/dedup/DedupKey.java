@@ -1,6 +1,7 @@
 package io.archivesync.processor.dedup;
 
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.schemas.key.RecordKey;
 
 /**
  * What makes two requests "the same": the destination object plus the version of the source, so that a request made
@@ -9,11 +10,6 @@ import io.archivesync.avro.FileSyncRequest;
 public final class DedupKey {
 
     private DedupKey() {
-    }
-
-    /** The destination, {@code bucket/key}: the partitioning key of requests and results. */
-    public static String destination(FileSyncRequest r) {
-        return r.getDestination().getBucket() + "/" + r.getDestination().getKey();
     }
 
     /** The destination plus the source version, when known. */
@@ -28,6 +24,6 @@ public final class DedupKey {
         } else {
             version = "unversioned";
         }
-        return destination(r) + "#" + version + "#" + r.getSource().getUri();
+        return RecordKey.of(r) + "#" + version + "#" + r.getSource().getUri();
     }
 }

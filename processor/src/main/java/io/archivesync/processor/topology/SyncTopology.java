@@ -10,13 +10,13 @@ import io.archivesync.core.topic.Topics;
 import io.archivesync.processor.aggregate.EfficiencyTopology;
 import io.archivesync.processor.batch.BatchDrain;
 import io.archivesync.processor.batch.BatchingProcessor;
-import io.archivesync.processor.dedup.DedupKey;
 import io.archivesync.processor.dedup.DedupProcessor;
 import io.archivesync.processor.mirrored.MirrorCheck;
 import io.archivesync.processor.mirrored.SkippedResults;
 import io.archivesync.processor.validate.RequestValidator;
 import io.archivesync.processor.validate.ValidateRequestProcessor;
 import io.archivesync.processor.validate.ValidatedRequest;
+import io.archivesync.schemas.key.RecordKey;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -137,7 +137,7 @@ public final class SyncTopology {
                         topics.requests().valueSerde().deserializer(), validator), Named.as("validate-request"))
                 .split(Named.as(VALIDATION))
                 .branch((key, v) -> !v.isValid(), Branched.as("invalid"))
-                .branch((key, v) -> DedupKey.destination(v.request()).equals(key), Branched.as("keyed"))
+                .branch((key, v) -> RecordKey.of(v.request()).equals(key), Branched.as("keyed"))
                 .defaultBranch(Branched.as("rekey"));
 
         validated.get(VALIDATION + "invalid")
@@ -151,7 +151,7 @@ public final class SyncTopology {
         // costs efficiency, never correctness: a repeat it splits across partitions is copied again and skipped.
         Deserializer<FileSyncRequest> reader = topics.requests().valueSerde().deserializer();
         KStream<String, ValidatedRequest> rekeyed = validated.get(VALIDATION + "rekey")
-                .selectKey((key, v) -> DedupKey.destination(v.request()), Named.as("key-by-destination"))
+                .selectKey((key, v) -> RecordKey.of(v.request()), Named.as("key-by-destination"))
                 .mapValues(ValidatedRequest::raw, Named.as("valid-request"))
                 .repartition(Repartitioned.<String, byte[]>as("requests-by-destination")
                         .withKeySerde(topics.requests().keySerde())

@@ -4,6 +4,7 @@ import io.archivesync.avro.Destination;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.RequestOrigin;
 import io.archivesync.avro.SourceLocation;
+import io.archivesync.schemas.key.RecordKey;
 import io.archivesync.schemas.serde.SpecificAvroSerializer;
 import java.time.Instant;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class ExamplePublisher {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, SpecificAvroSerializer.class.getName());
         props.put("schema.registry.url", registryUrl);
         // The key is the destination: every request for one object goes to one partition, where dedup meets them.
-        String key = request.getDestination().getBucket() + "/" + request.getDestination().getKey();
+        String key = RecordKey.of(request);
         try (KafkaProducer<String, FileSyncRequest> producer = new KafkaProducer<>(props)) {
             return producer.send(new ProducerRecord<>(topic, key, request)).get();
         }

@@ -5,6 +5,7 @@ import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.producer.RequestFactory;
+import io.archivesync.schemas.key.RecordKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class RequestPublisher implements AutoCloseable {
     }
 
     public void send(FileSyncRequest request) {
-        pending.add(producer.send(new ProducerRecord<>(topic, RequestFactory.key(request), request)));
+        pending.add(producer.send(new ProducerRecord<>(topic, RecordKey.of(request), request)));
     }
 
     /** Waits for Kafka's acknowledgement of everything sent; returns how many. */
