@@ -1,25 +1,23 @@
 package io.archivesync.sink;
 
 import io.archivesync.avro.CopyBatch;
-import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.Route;
-import io.archivesync.core.topic.DeadLetterHeaders;
 import io.archivesync.core.topic.Topic;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.schemas.key.RecordKey;
 import io.archivesync.sink.copy.Copier;
-import io.archivesync.sink.copy.Results;
+import io.archivesync.sink.copy.CopyTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,23 +33,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consume, copy, produce, exactly once: each poll's batches are copied concurrently (at most
- * {@code sink.concurrency} at a time), then their results and the
- * consumed offsets are committed in one Kafka transaction. A crash before the commit replays the batches, and the
- * copies, being idempotent, are simply made again: every request ends with exactly one committed result.
+ * Consume, copy, produce, exactly once: each poll's batches are copied concurrently (at most {@code sink.concurrency}
+ * at a time, the rest queued), then their results and the consumed offsets are committed in one Kafka transaction. A
+ * crash before the commit replays the batches, and the copies, being idempotent, are simply made again: every request
+ * ends with exactly one committed result.
+ *
+ * <p>While copies run, the consumed partitions are paused and the consumer keeps polling, so a long poll's work never
+ * trips {@code max.poll.interval.ms}, and each copy is held to {@code sink.copyTimeout} on its own working clock.
  */
 final class BatchConsumerLoop implements Runnable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(BatchConsumerLoop.class);
+    /** How often the loop looks up from waiting for copies: to poll (stay in the group) and time copies out. */
+    private static final Duration TICK = Duration.ofMillis(250);
 
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, byte[]> producer;
     private final Topics topics;
     private final Map<String, Topic<String, CopyBatch>> batchTopics = new HashMap<>();
-    private final Copier copier;
+    private final CopyQueue copies;
+    private final BatchReader reader;
     private final Duration pollTimeout;
-    private final Duration copyTimeout;
-    private final Semaphore inFlight;
     private volatile boolean running = true;
 
     BatchConsumerLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, Topics topics,
@@ -60,11 +62,10 @@ final class BatchConsumerLoop implements Runnable {
         this.consumer = consumer;
         this.producer = producer;
         this.topics = topics;
-        this.copier = copier;
+        this.copies = new CopyQueue(copier, copyTimeout, concurrency);
         this.pollTimeout = pollTimeout;
-        this.copyTimeout = copyTimeout;
-        this.inFlight = new Semaphore(concurrency);
         routes.forEach(route -> batchTopics.put(topics.batches(route).name(), topics.batches(route)));
+        this.reader = new BatchReader(batchTopics, topics.deadLetter());
     }
 
     @Override
@@ -96,7 +97,66 @@ final class BatchConsumerLoop implements Runnable {
     }
 
     private void processInTransaction(ConsumerRecords<String, byte[]> records) {
-        List<ProducerRecord<String, byte[]>> out = copyAll(records);
+        BatchReader.Read read = reader.read(records);
+        if (read.infrastructureFault() != null) {
+            // the registry (or another piece of infrastructure) is down: nothing here is the records' fault, so
+            // nothing is dead-lettered; read them again after a pause
+            Duration pause = reader.backoff();
+            LOGGER.warn("cannot read copy batches, will retry error={} retryInMs={}", read.infrastructureFault(),
+                    pause.toMillis());
+            rewind(records);
+            sleep(pause);
+            return;
+        }
+        reader.recovered();
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>(read.deadLetters());
+        List<CompletableFuture<CopyResult>> results = new ArrayList<>();
+        for (CopyBatch batch : read.batches()) {
+            for (FileSyncRequest request : batch.getRequests()) {
+                String current = batch.getCurrentSourceEtags().get(request.getRequestId());
+                results.add(copies.submit(CopyTask.of(request, batch.getBatchId()).withCurrentSourceEtag(current)));
+            }
+        }
+        awaitStayingInGroup(CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)));
+        for (CompletableFuture<CopyResult> copy : results) {
+            CopyResult result = copy.join();
+            out.add(new ProducerRecord<>(topics.results().name(), RecordKey.of(result),
+                    topics.results().valueSerde().serializer().serialize(topics.results().name(), result)));
+        }
+        commit(records, out);
+    }
+
+    /**
+     * Waits for the copies with the consumed partitions paused, polling meanwhile so the group does not think this
+     * copier dead; records of partitions assigned meanwhile are put back to be read after this transaction.
+     */
+    private void awaitStayingInGroup(CompletableFuture<Void> all) {
+        consumer.pause(consumer.assignment());
+        try {
+            while (true) {
+                try {
+                    all.get(Math.min(TICK.toMillis(), pollTimeout.toMillis()), TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException e) {
+                    copies.expireOverdue();
+                    ConsumerRecords<String, byte[]> stray = consumer.poll(Duration.ZERO);
+                    if (!stray.isEmpty()) {
+                        rewind(stray);
+                    }
+                    consumer.pause(consumer.assignment());
+                } catch (ExecutionException e) {
+                    return; // cannot happen: the queue completes every copy with a result
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new WakeupException();
+                }
+            }
+        } finally {
+            consumer.resume(consumer.paused());
+        }
+    }
+
+    private void commit(ConsumerRecords<String, byte[]> records, List<ProducerRecord<String, byte[]>> out) {
         try {
             producer.beginTransaction();
             out.forEach(producer::send);
@@ -110,63 +170,6 @@ final class BatchConsumerLoop implements Runnable {
             producer.abortTransaction();
             rewind(records);
         }
-    }
-
-    private List<ProducerRecord<String, byte[]>> copyAll(ConsumerRecords<String, byte[]> records) {
-        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
-        List<CompletableFuture<CopyResult>> copies = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            CopyBatch batch;
-            try {
-                batch = batchTopics.get(record.topic()).valueSerde().deserializer()
-                        .deserialize(record.topic(), record.headers(), record.value());
-            } catch (RuntimeException e) {
-                LOGGER.error("unreadable batch sent to dead letter topic={} partition={} offset={} error={}",
-                        record.topic(), record.partition(), record.offset(), e.toString());
-                out.add(deadLetter(record, e));
-                continue;
-            }
-            for (FileSyncRequest request : batch.getRequests()) {
-                long started = System.nanoTime();
-                inFlight.acquireUninterruptibly();
-                AtomicBoolean released = new AtomicBoolean();
-                Runnable release = () -> {
-                    if (released.compareAndSet(false, true)) {
-                        inFlight.release();
-                    }
-                };
-                CompletableFuture<CopyResult> copy;
-                try {
-                    copy = copier.copy(request, batch.getBatchId());
-                } catch (RuntimeException e) {
-                    copy = CompletableFuture.completedFuture(Results.failed(request, batch.getBatchId(), started,
-                            CopyOutcome.FAILED_OTHER, e.getClass().getSimpleName(), "copier failed: " + e, 0));
-                }
-                // a copy that outlives sink.copyTimeout gives its permit back too, so a hung object cannot starve
-                // the batches after it; it may still land later, which is harmless since copies are idempotent
-                copies.add(copy.whenComplete((r, e) -> release.run())
-                        .completeOnTimeout(null, copyTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                        .whenComplete((r, e) -> release.run())
-                        .thenApply(r -> r != null ? r : Results.failed(request, batch.getBatchId(), started,
-                                CopyOutcome.FAILED_OTHER, "Timeout",
-                                "the copy did not finish within sink.copyTimeout=" + copyTimeout, 1)));
-            }
-        }
-        for (CompletableFuture<CopyResult> copy : copies) {
-            CopyResult result = copy.join();
-            String key = RecordKey.of(result);
-            out.add(new ProducerRecord<>(topics.results().name(), key,
-                    topics.results().valueSerde().serializer().serialize(topics.results().name(), result)));
-        }
-        return out;
-    }
-
-    private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, Exception e) {
-        ProducerRecord<String, byte[]> dlq = new ProducerRecord<>(topics.deadLetter().name(), record.key(),
-                record.value());
-        DeadLetterHeaders.write(dlq.headers(), "DESERIALIZATION", "cannot read copy batch: " + e.getMessage(),
-                record.topic(), record.partition(), record.offset());
-        return dlq;
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
@@ -184,6 +187,15 @@ final class BatchConsumerLoop implements Runnable {
                 continue; // revoked meanwhile: its new owner replays it from the last committed offset
             }
             consumer.seek(tp, records.records(tp).get(0).offset());
+        }
+    }
+
+    private void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
         }
     }
 }

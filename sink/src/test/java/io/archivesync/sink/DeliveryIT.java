@@ -27,6 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,18 +58,26 @@ class DeliveryIT {
 
     @Test
     void shouldCommitExactlyOneResultPerRequestWhenACopierDiesMidBatch(Stack stack) throws Exception {
-        // Given batches of real copies, and a first copier that hangs on one object and so never commits
+        // Given batches of real copies, and a first copier whose thread gets stuck on one object (a process frozen
+        // mid-batch: it neither polls nor commits)
         Harness h = new Harness(stack, "sink.copyTimeout=60s");
         List<FileSyncRequest> requests = h.publishBatches();
         StorageClients clientsA = new StorageClients(h.config.s3(), h.config.sink());
-        FaultInjectingCopier[] hang = new FaultInjectingCopier[1];
+        CountDownLatch thaw = new CountDownLatch(1);
+        AtomicInteger frozen = new AtomicInteger();
         CopierFactory.Composed copierA = CopierFactory.create(h.config.sink(), clientsA, c -> c instanceof ServerSideCopier
-                ? (hang[0] = FaultInjectingCopier.hanging(c, r -> r.getDestination().getKey().endsWith("/3.zip")))
+                ? task -> {
+                    if (task.request().getDestination().getKey().endsWith("/3.zip")) {
+                        frozen.incrementAndGet();
+                        awaitQuietly(thaw);
+                    }
+                    return c.copy(task);
+                }
                 : c);
         BatchConsumerLoop zombie = h.loop(copierA);
         Thread zombieThread = new Thread(zombie, "zombie-copier");
         zombieThread.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> hang[0].injected() > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> frozen.get() > 0);
 
         // When a second copier joins, gets the partitions once the zombie misses its poll deadline, and copies
         StorageClients clientsB = new StorageClients(h.config.s3(), h.config.sink());
@@ -76,7 +88,7 @@ class DeliveryIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> h.committedResults().size() >= REQUESTS);
 
         // And the zombie wakes up and tries to commit what it had
-        hang[0].releaseHung();
+        thaw.countDown();
         Thread.sleep(3000);
         zombie.stop();
         healthy.stop();
@@ -123,6 +135,80 @@ class DeliveryIT {
         assertThat(results).filteredOn(r -> r.getOutcome() == CopyOutcome.FAILED_OTHER)
                 .singleElement().satisfies(r -> assertThat(r.getErrorClass()).isEqualTo("Timeout"));
         assertThat(results).filteredOn(r -> r.getOutcome() == CopyOutcome.COPIED).hasSize(REQUESTS - 1);
+    }
+
+    @Test
+    void shouldStayInTheGroupWhileCopiesOutlastThePollInterval(Stack stack) throws Exception {
+        // Given a copier whose copies take longer than max.poll.interval.ms (4 s here), all of them
+        Harness h = new Harness(stack, "sink.copyTimeout=60s");
+        h.publishBatches();
+        StorageClients clients = new StorageClients(h.config.s3(), h.config.sink());
+        CopierFactory.Composed copier = CopierFactory.create(h.config.sink(), clients,
+                c -> c instanceof ServerSideCopier ? task -> CompletableFuture.supplyAsync(() -> null,
+                        CompletableFuture.delayedExecutor(6, TimeUnit.SECONDS)).thenCompose(v -> c.copy(task)) : c);
+        BatchConsumerLoop loop = h.loop(copier);
+        Thread thread = new Thread(loop, "slow-copier");
+        thread.start();
+
+        // When the copies finish, 6 s later
+        await().atMost(Duration.ofSeconds(40)).until(() -> h.committedResults().size() >= REQUESTS);
+        Thread.sleep(1000);
+        loop.stop();
+        thread.join(15_000);
+        copier.close();
+        clients.close();
+
+        // Then the copier kept its partitions and committed each result once, without a replay
+        List<CopyResult> results = h.committedResults();
+        assertThat(results).hasSize(REQUESTS)
+                .allSatisfy(r -> assertThat(r.getOutcome()).isEqualTo(CopyOutcome.COPIED));
+    }
+
+    @Test
+    void shouldTurnACopierExceptionIntoAFailedResultAndGoOn(Stack stack) throws Exception {
+        // Given a copier that throws on one object (a bug, not a storage failure), and a thread that fails another
+        Harness h = new Harness(stack);
+        h.publishBatches();
+        StorageClients clients = new StorageClients(h.config.s3(), h.config.sink());
+        CopierFactory.Composed copier = CopierFactory.create(h.config.sink(), clients,
+                c -> c instanceof ServerSideCopier ? task -> {
+                    String key = task.request().getDestination().getKey();
+                    if (key.endsWith("/2.zip")) {
+                        throw new NullPointerException("\"expected\" is null");
+                    }
+                    if (key.endsWith("/6.zip")) {
+                        return CompletableFuture.failedFuture(new IllegalStateException("broken"));
+                    }
+                    return c.copy(task);
+                } : c);
+        BatchConsumerLoop loop = h.loop(copier);
+        Thread thread = new Thread(loop, "copier");
+        thread.start();
+
+        // When
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.committedResults().size() >= REQUESTS);
+        loop.stop();
+        thread.join(15_000);
+        copier.close();
+        clients.close();
+
+        // Then both end as failed results naming the exception, the loop lived on, and the rest were copied
+        List<CopyResult> results = h.committedResults();
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(results).hasSize(REQUESTS);
+        assertThat(results).filteredOn(r -> r.getOutcome() == CopyOutcome.FAILED_OTHER)
+                .extracting(r -> r.getErrorClass().toString())
+                .containsExactlyInAnyOrder(NullPointerException.class.getName(),
+                        IllegalStateException.class.getName());
+        assertThat(results).filteredOn(r -> r.getOutcome() == CopyOutcome.COPIED).hasSize(REQUESTS - 2);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A topic prefix, group, source and mirror of its own, on the shared broker and S3. */

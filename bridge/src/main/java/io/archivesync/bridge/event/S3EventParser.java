@@ -3,6 +3,7 @@ package io.archivesync.bridge.event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.archivesync.core.s3.ETags;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class S3EventParser {
         }
         return new S3EventRecord(eventName, text(r.path("awsRegion")), bucket, key,
                 size.canConvertToLong() && size.isNumber() ? size.asLong() : null,
-                unquote(text(object.path("eTag"))), text(object.path("versionId")), text(object.path("sequencer")));
+                ETags.unquote(text(object.path("eTag"))), text(object.path("versionId")), text(object.path("sequencer")));
     }
 
     /** Decodes an event key: {@code +} → space, {@code %XX} → UTF-8 bytes. */
@@ -99,9 +100,5 @@ public final class S3EventParser {
 
     private static String text(JsonNode node) {
         return node.isTextual() && !node.asText().isEmpty() ? node.asText() : null;
-    }
-
-    private static String unquote(String etag) {
-        return etag == null ? null : etag.replace("\"", "");
     }
 }

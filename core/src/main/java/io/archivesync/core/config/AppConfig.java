@@ -28,6 +28,15 @@ public record AppConfig(
 
 
 
+    /**
+     * Whether S3 sources are read from another endpoint than the destination's ({@code sink.sourceEndpoint} set and
+     * not {@code s3.endpoint}): two servers cannot copy between each other, so such copies stream. The processor's
+     * routes and the copier's router both ask this.
+     */
+    public boolean sourcesOnOtherEndpoint() {
+        return sink.sourceEndpoint() != null && !sink.sourceEndpoint().equals(s3.endpoint());
+    }
+
     public AppConfig withProducer(ProducerSettings p) {
         return new AppConfig(kafka, topics, s3, p, processor, sink, bridge);
     }

@@ -2,6 +2,7 @@ package io.archivesync.producer.plan;
 
 import io.archivesync.core.archive.ArchiveLayout;
 import io.archivesync.core.config.ProducerSettings;
+import io.archivesync.core.s3.ETags;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -47,7 +48,7 @@ public final class ListingPlanner implements Planner {
                 break;
             }
             if (filter.matches(o.key())) {
-                sink.accept(new PlannedObject(o.key(), o.size(), unquote(o.eTag())));
+                sink.accept(new PlannedObject(o.key(), o.size(), ETags.unquote(o.eTag())));
                 n++;
             }
         }
@@ -63,9 +64,5 @@ public final class ListingPlanner implements Planner {
                 : java.time.YearMonth.from(settings.from()).minusMonths(1).toString();
         return folder.prefix() + ArchiveLayout.fileName(folder.dataType(), folder.symbol(), folder.interval(), date)
                 + ArchiveLayout.CHECKSUM_SUFFIX;
-    }
-
-    private static String unquote(String etag) {
-        return etag == null ? null : etag.replace("\"", "");
     }
 }

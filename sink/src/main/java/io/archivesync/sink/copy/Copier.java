@@ -10,5 +10,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Copier {
 
-    CompletableFuture<CopyResult> copy(FileSyncRequest request, String batchId);
+    CompletableFuture<CopyResult> copy(CopyTask task);
+
+    /** A request with nothing known beyond itself. */
+    default CompletableFuture<CopyResult> copy(FileSyncRequest request, String batchId) {
+        return copy(CopyTask.of(request, batchId));
+    }
 }

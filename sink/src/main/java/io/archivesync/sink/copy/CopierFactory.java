@@ -1,7 +1,6 @@
 package io.archivesync.sink.copy;
 
 import io.archivesync.avro.CopyResult;
-import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.core.config.SinkSettings;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,9 +13,10 @@ import java.util.function.UnaryOperator;
 /**
  * The one place the copier is put together, outermost first:
  * <pre>
- * DeletingCopier           a propagated delete, the source really gone? then delete the destination: DELETED
+ * DeletingCopier           a propagated delete? RetryingCopier ─ PropagatedDelete: source really gone? DELETED
  * └ SkippingCopier            already current (listing or one HEAD)? then SKIPPED_CURRENT
- *  └ VerifyingCopier         SHA-256 against the published checksum, quarantine on mismatch
+ *  └ StagingCopier           replacing an object? copy to a staging key, put in place only once verified
+ *   └ VerifyingCopier        SHA-256 against the published checksum, quarantine on mismatch, else UNVERIFIED
  *     └ ModeRouter           AUTO / DIRECT / HYBRID / TRADITIONAL, fallback to streaming when refused
  *        ├ RetryingCopier ─ [faults] ─ ServerSideCopier   CopyObject or multipart UploadPartCopy
  *        └ RetryingCopier ─ [faults] ─ StreamingCopier    GET or HTTPS → PutObject or multipart upload
@@ -42,8 +42,8 @@ public final class CopierFactory {
         }
 
         @Override
-        public CompletableFuture<CopyResult> copy(FileSyncRequest request, String batchId) {
-            return copier.copy(request, batchId);
+        public CompletableFuture<CopyResult> copy(CopyTask task) {
+            return Copiers.guarded(copier, task);
         }
 
         public AdaptiveLimiter limiter() {
@@ -88,14 +88,17 @@ public final class CopierFactory {
         Copier streaming = new RetryingCopier(faults.apply(new StreamingCopier(opener,
                 clients.blockingDestination(), uploaders, sink, readers)), sink.retry(), limiter);
         Copier routed = new ModeRouter(sink.mode(), clients.sourcesOnOtherEndpoint(), serverSide, streaming);
+        InBucketCopy inBucket = new InBucketCopy(clients.destination(), sink);
         Copier verified = sink.verify().sha256()
-                ? new VerifyingCopier(routed, new ChecksumSidecar(opener), clients.destination(),
-                new Quarantine(clients.destination(), sink.verify().quarantinePrefix()))
+                ? new StagingCopier(new VerifyingCopier(routed, new ChecksumSidecar(opener), clients.destination(),
+                new Quarantine(clients.destination(), inBucket, sink.verify().quarantinePrefix())),
+                clients.destination(), inBucket)
                 : routed;
         DestinationListing listing = sink.listingTtl().isZero() ? null
                 : new DestinationListing(clients.destination(), sink.listingTtl());
         Copier skipping = new SkippingCopier(verified, clients.destination(), sink.skip(), listing);
-        return new Composed(new DeletingCopier(skipping, clients.destination(), clients::source), limiter,
-                List.of(readers, uploaders));
+        Copier deletes = new RetryingCopier(new PropagatedDelete(skipping, clients.destination(), clients::source),
+                sink.retry(), limiter);
+        return new Composed(new DeletingCopier(skipping, deletes), limiter, List.of(readers, uploaders));
     }
 }

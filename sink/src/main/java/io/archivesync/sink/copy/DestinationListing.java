@@ -1,5 +1,6 @@
 package io.archivesync.sink.copy;
 
+import io.archivesync.core.s3.ETags;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -82,7 +83,7 @@ final class DestinationListing {
                 .subscribe(page -> {
                     pages.incrementAndGet();
                     page.contents().forEach(o -> keys.put(o.key(),
-                            new Listed(o.size(), ServerSideCopier.unquote(o.eTag()))));
+                            new Listed(o.size(), ETags.unquote(o.eTag()))));
                 })
                 .thenApply(v -> keys);
         return new Entry(now, done, pages, new AtomicBoolean());

@@ -2,6 +2,7 @@ package io.archivesync.sink.copy;
 
 import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
+import io.archivesync.avro.ErrorKind;
 import io.archivesync.avro.FileSyncRequest;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,13 @@ import java.util.function.Predicate;
 public final class FaultInjectingCopier implements Copier {
 
     /** A storage failure as the strategies classify it. */
-    public record Fault(CopyOutcome outcome, String errorClass, String message) {
-        public static final Fault SLOW_DOWN = new Fault(CopyOutcome.FAILED_OTHER, "SlowDown",
+    public record Fault(CopyOutcome outcome, ErrorKind kind, String errorClass, String message) {
+        public static final Fault SLOW_DOWN = new Fault(CopyOutcome.FAILED_OTHER, ErrorKind.THROTTLED, "SlowDown",
                 "Please reduce your request rate. (SlowDown, HTTP 503)");
-        public static final Fault CONNECTION_RESET = new Fault(CopyOutcome.FAILED_OTHER, "ConnectionError",
-                "java.io.IOException: Connection reset by peer");
-        public static final Fault ACCESS_DENIED = new Fault(CopyOutcome.FAILED_ACCESS, "AccessDenied",
-                "access denied (AccessDenied, HTTP 403)");
+        public static final Fault CONNECTION_RESET = new Fault(CopyOutcome.FAILED_OTHER, ErrorKind.TRANSIENT,
+                "ConnectionError", "java.io.IOException: Connection reset by peer");
+        public static final Fault ACCESS_DENIED = new Fault(CopyOutcome.FAILED_ACCESS, ErrorKind.ACCESS,
+                "AccessDenied", "access denied (AccessDenied, HTTP 403)");
     }
 
     private final Copier inner;
@@ -55,21 +56,23 @@ public final class FaultInjectingCopier implements Copier {
     }
 
     @Override
-    public CompletableFuture<CopyResult> copy(FileSyncRequest request, String batchId) {
+    public CompletableFuture<CopyResult> copy(CopyTask task) {
         long started = System.nanoTime();
+        FileSyncRequest request = task.request();
         if (!which.test(request)
                 || attempts.computeIfAbsent(request.getRequestId(), k -> new AtomicInteger()).incrementAndGet()
                 > times) {
-            return inner.copy(request, batchId);
+            return inner.copy(task);
         }
         injected.incrementAndGet();
         if (fault == null) {
             CompletableFuture<CopyResult> later = new CompletableFuture<>();
-            hung.add(() -> inner.copy(request, batchId).whenComplete((r, e) -> later.complete(r)));
+            hung.add(() -> inner.copy(task).whenComplete((r, e) -> later.complete(r)));
             return later;
         }
-        return CompletableFuture.completedFuture(Results.failed(request, batchId, started, fault.outcome(),
-                fault.errorClass(), "copy of " + request.getSource().getUri() + ": " + fault.message(), 1));
+        return CompletableFuture.completedFuture(Results.failed(request, task.batchId(), started, fault.outcome(),
+                fault.kind(), fault.errorClass(), "copy of " + request.getSource().getUri() + ": " + fault.message(),
+                1));
     }
 
     /** Lets every hung copy go on to the real strategy. */

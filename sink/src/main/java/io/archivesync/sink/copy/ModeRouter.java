@@ -2,17 +2,23 @@ package io.archivesync.sink.copy;
 
 import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
+import io.archivesync.avro.ErrorKind;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.OperationMode;
+import io.archivesync.core.log.LogSafe;
+import io.archivesync.core.mode.CopyModes;
 import io.archivesync.core.s3.S3Location;
+import io.archivesync.schemas.key.RecordKey;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decides per object how it gets across, from the operation mode (the request's, else {@code sink.mode}) and the
- * source, and falls back to streaming when the storage refuses a server-side copy. The rules are the decision table
- * in docs/copy-modes.md; every result's {@code methodReason} names the mode and the rule that applied.
+ * source, by the same rule ({@link CopyModes#plan}) the processor routed the batch with, and falls back to streaming
+ * when the storage refuses a server-side copy. The rules are the decision table in docs/copy-modes.md; every result's
+ * {@code methodReason} names the mode and the rule that applied.
  */
 public final class ModeRouter implements Copier {
 
@@ -38,44 +44,39 @@ public final class ModeRouter implements Copier {
     }
 
     @Override
-    public CompletableFuture<CopyResult> copy(FileSyncRequest request, String batchId) {
+    public CompletableFuture<CopyResult> copy(CopyTask task) {
         long started = System.nanoTime();
-        OperationMode mode;
-        try {
-            mode = request.getMode() == null || request.getMode().isBlank() ? defaultMode
-                    : OperationMode.valueOf(request.getMode().strip());
-        } catch (IllegalArgumentException e) {
-            return done(Results.failed(request, batchId, started, CopyOutcome.FAILED_INVALID, "UnknownMode",
-                    "unknown mode '" + request.getMode() + "' (known: AUTO, DIRECT, HYBRID, TRADITIONAL)", 0));
+        FileSyncRequest request = task.request();
+        Optional<OperationMode> parsed = CopyModes.parse(request.getMode(), defaultMode);
+        if (parsed.isEmpty()) {
+            return done(Results.invalid(request, task.batchId(), started, "UnknownMode",
+                    "unknown mode '" + request.getMode() + "' (known: " + CopyModes.KNOWN + ")"));
         }
+        OperationMode mode = parsed.get();
         String uri = request.getSource().getUri();
-        boolean s3 = S3Location.isS3(uri);
-        if (!s3 && !S3Location.isHttp(uri)) {
-            return done(Results.failed(request, batchId, started, CopyOutcome.FAILED_INVALID, "UnsupportedSource",
-                    "source " + uri + " is neither s3:// nor http(s)://", 0));
+        if (!S3Location.isS3(uri) && !S3Location.isHttp(uri)) {
+            return done(Results.invalid(request, task.batchId(), started, "UnsupportedSource",
+                    "source " + uri + " is neither s3:// nor http(s)://"));
         }
         String m = "mode=" + mode + ": ";
-        if (mode == OperationMode.TRADITIONAL) {
-            return run(streaming, request, batchId, m + "TRADITIONAL always streams");
-        }
-        if (!s3 || sourcesOnOtherEndpoint) {
-            String why = !s3 ? "an HTTP(S) source cannot be copied server-side"
-                    : "the source endpoint (sink.sourceEndpoint) is not the destination's, they cannot copy "
-                    + "between each other";
+        CopyModes.Plan plan = CopyModes.plan(mode, uri, sourcesOnOtherEndpoint);
+        if (!plan.serverSide()) {
             if (mode == OperationMode.DIRECT) {
-                return done(Results.failed(request, batchId, started, CopyOutcome.FAILED_OTHER,
-                        "ServerSideImpossible", m + why + ", and DIRECT never streams", 0));
+                return done(Results.failed(request, task.batchId(), started, CopyOutcome.FAILED_OTHER,
+                        ErrorKind.FINAL, "ServerSideImpossible", m + plan.reason() + ", and DIRECT never streams",
+                        0));
             }
-            return run(streaming, request, batchId, m + why);
+            return run(streaming, task, m + plan.reason());
         }
-        return serverSide.copy(request, batchId).thenCompose(result -> {
+        return serverSide.copy(task).thenCompose(result -> {
             if (mode == OperationMode.DIRECT || !refused(mode, result)) {
                 return done(withReason(result, m + "S3 source on the destination's endpoint"));
             }
             String why = "server-side refused (" + result.getErrorClass() + ": " + result.getErrorMessage() + ")";
-            LOGGER.info("falling back to streaming mode={} source={} destination={}/{} cause={}", mode, uri,
-                    request.getDestination().getBucket(), request.getDestination().getKey(), result.getErrorClass());
-            return streaming.copy(request, batchId).thenApply(streamed -> CopyResult.newBuilder(withReason(streamed,
+            LOGGER.info("falling back to streaming mode={} source={} destination={} cause={}", mode,
+                    LogSafe.escape(uri), LogSafe.escape(RecordKey.of(request)),
+                    result.getErrorClass());
+            return streaming.copy(task).thenApply(streamed -> CopyResult.newBuilder(withReason(streamed,
                             m + why + "; fell back to streaming"))
                     .setStorageRequests(streamed.getStorageRequests() + result.getStorageRequests())
                     .setAttempts(streamed.getAttempts() + result.getAttempts())
@@ -90,19 +91,19 @@ public final class ModeRouter implements Copier {
      * what streaming cannot fix either: a missing source, a changed source, an invalid request, a bad checksum.
      */
     static boolean refused(OperationMode mode, CopyResult result) {
-        if (Results.good(result)) {
+        if (Results.good(result) || result.getErrorKind() == null) {
             return false;
         }
-        if (result.getOutcome() == CopyOutcome.FAILED_ACCESS) {
+        ErrorKind kind = result.getErrorKind();
+        if (kind == ErrorKind.ACCESS) {
             return true;
         }
-        return mode == OperationMode.HYBRID && result.getOutcome() == CopyOutcome.FAILED_OTHER
-                && !"PreconditionFailed".equals(result.getErrorClass());
+        return mode == OperationMode.HYBRID && (kind == ErrorKind.FINAL || kind == ErrorKind.TRANSIENT
+                || kind == ErrorKind.THROTTLED);
     }
 
-    private static CompletableFuture<CopyResult> run(Copier copier, FileSyncRequest request, String batchId,
-                                                     String reason) {
-        return copier.copy(request, batchId).thenApply(r -> withReason(r, reason));
+    private static CompletableFuture<CopyResult> run(Copier copier, CopyTask task, String reason) {
+        return copier.copy(task).thenApply(r -> withReason(r, reason));
     }
 
     private static CopyResult withReason(CopyResult result, String prefix) {

@@ -1,5 +1,6 @@
 package io.archivesync.sink.copy;
 
+import io.archivesync.core.s3.ETags;
 import io.archivesync.core.s3.S3Location;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class MultipartServerSideCopy {
                         .multipartUpload(m -> m.parts(done)));
             }).handle((completed, error) -> {
                 if (error == null) {
-                    return CompletableFuture.completedFuture(ServerSideCopier.unquote(completed.eTag()));
+                    return CompletableFuture.completedFuture(ETags.unquote(completed.eTag()));
                 }
                 return abort(s3, bucket, key, uploadId, requests).<String>thenCompose(
                         ignored -> CompletableFuture.failedFuture(error));

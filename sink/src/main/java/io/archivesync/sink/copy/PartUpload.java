@@ -2,6 +2,7 @@ package io.archivesync.sink.copy;
 
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.core.config.SinkSettings;
+import io.archivesync.core.s3.ETags;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,11 +85,12 @@ final class PartUpload {
         String hex = Hex.hex(sha256.digest());
         requests.incrementAndGet();
         String etag = s3.putObject(b -> b.bucket(bucket()).key(key())
-                        .contentType(contentType()).metadata(metadata())
+                        .contentType(contentType())
+                        .metadata(MultipartServerSideCopy.withSourceEtag(metadata(), sourceEtag()))
                         .storageClass(settings.storageClass())
                         .checksumSHA256(Hex.hexToBase64(hex)),
                 body(bytes, n)).eTag();
-        return new Uploaded(n, 0, hex, ServerSideCopier.unquote(etag));
+        return new Uploaded(n, 0, hex, ETags.unquote(etag));
     }
 
     private Uploaded multipart(InputStream in, byte[] first) throws IOException, InterruptedException {
@@ -129,7 +131,7 @@ final class PartUpload {
             requests.incrementAndGet();
             String etag = s3.completeMultipartUpload(b -> b.bucket(bucket()).key(key()).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(done))).eTag();
-            return new Uploaded(bytes, done.size(), Hex.hex(sha256.digest()), ServerSideCopier.unquote(etag));
+            return new Uploaded(bytes, done.size(), Hex.hex(sha256.digest()), ETags.unquote(etag));
         } catch (RuntimeException | IOException | InterruptedException e) {
             parts.forEach(p -> p.cancel(false));
             abort(uploadId);
@@ -203,6 +205,6 @@ final class PartUpload {
     }
 
     private String sourceEtag() {
-        return source.etag() != null ? source.etag() : ServerSideCopier.unquote(request.getExpectedEtag());
+        return source.etag() != null ? source.etag() : ETags.unquote(request.getExpectedEtag());
     }
 }

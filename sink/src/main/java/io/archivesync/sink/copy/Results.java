@@ -4,6 +4,7 @@ import io.archivesync.avro.CopyMethod;
 import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.Destination;
+import io.archivesync.avro.ErrorKind;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.Verification;
 import java.time.Instant;
@@ -32,15 +33,40 @@ public final class Results {
     }
 
     public static CopyResult failed(FileSyncRequest request, String batchId, long startedNanos, CopyOutcome outcome,
-                                    String errorClass, String message, int storageRequests) {
+                                    ErrorKind kind, String errorClass, String message, int storageRequests) {
         return base(request, batchId, startedNanos)
                 .setOutcome(outcome)
                 .setMethod(CopyMethod.NONE)
                 .setMethodReason("not copied: " + errorClass)
                 .setStorageRequests(storageRequests)
+                .setErrorKind(kind)
                 .setErrorClass(errorClass)
                 .setErrorMessage(message)
                 .build();
+    }
+
+    /** A failure as {@link StorageErrors} classified it. */
+    public static CopyResult failed(FileSyncRequest request, String batchId, long startedNanos,
+                                    StorageErrors.Classified c, int storageRequests) {
+        return failed(request, batchId, startedNanos, c.outcome(), c.kind(), c.errorClass(), c.message(),
+                storageRequests);
+    }
+
+    /** A failure of the request itself, which no retry can fix. */
+    public static CopyResult invalid(FileSyncRequest request, String batchId, long startedNanos, String errorClass,
+                                     String message) {
+        return failed(request, batchId, startedNanos, CopyOutcome.FAILED_INVALID, ErrorKind.INVALID, errorClass,
+                message, 0);
+    }
+
+    /** Whether the failure may go away by itself, so the copy is worth another attempt. */
+    public static boolean retriable(CopyResult result) {
+        return !good(result) && result.getErrorKind() != null && StorageErrors.isRetriable(result.getErrorKind());
+    }
+
+    /** Whether the storage asked us to slow down. */
+    public static boolean throttled(CopyResult result) {
+        return !good(result) && result.getErrorKind() == ErrorKind.THROTTLED;
     }
 
     /**

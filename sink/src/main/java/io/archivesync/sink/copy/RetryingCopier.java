@@ -3,6 +3,7 @@ package io.archivesync.sink.copy;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.core.config.SinkSettings;
+import io.archivesync.core.log.LogSafe;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -10,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries transient failures (throttling, 5xx, timeouts, broken connections) a bounded number of times, waiting an
- * exponentially growing, fully jittered delay between attempts; final failures (403, 404, 400, a changed source)
- * return at once. Each attempt runs under the {@link AdaptiveLimiter}, which it tells about throttling. The result
- * counts every attempt and every storage request of all attempts.
+ * Retries transient failures (throttling, 5xx, timeouts, broken connections: {@link Results#retriable}) a bounded
+ * number of times, waiting an exponentially growing, fully jittered delay between attempts; final failures (403, 404,
+ * 400, a changed source) return at once. Each attempt runs under the {@link AdaptiveLimiter}, which it tells about
+ * throttling. The result counts every attempt and every storage request of all attempts.
  */
 public final class RetryingCopier implements Copier {
 
@@ -30,25 +31,25 @@ public final class RetryingCopier implements Copier {
     }
 
     @Override
-    public CompletableFuture<CopyResult> copy(FileSyncRequest request, String batchId) {
-        return attempt(request, batchId, 1, 0, System.nanoTime());
+    public CompletableFuture<CopyResult> copy(CopyTask task) {
+        return attempt(task, 1, 0, System.nanoTime());
     }
 
-    private CompletableFuture<CopyResult> attempt(FileSyncRequest request, String batchId, int attempt,
-                                                  int requestsSoFar, long started) {
+    private CompletableFuture<CopyResult> attempt(CopyTask task, int attempt, int requestsSoFar, long started) {
+        FileSyncRequest request = task.request();
+        task.clock().waitBegin();
         return limiter.acquire()
-                .thenCompose(permit -> inner.copy(request, batchId))
-                .handle((result, error) -> {
-                    CopyResult r = result != null ? result : Results.failed(request, batchId, started,
-                            StorageErrors.classify(error, "copy").outcome(),
-                            StorageErrors.classify(error, "copy").errorClass(),
-                            StorageErrors.classify(error, "copy of " + request.getSource().getUri()).message(), 0);
-                    limiter.release(!Results.good(r) && StorageErrors.isThrottling(r.getErrorClass()));
+                .thenCompose(permit -> {
+                    task.clock().waitEnd();
+                    return Copiers.guarded(inner, task);
+                })
+                .thenApply(r -> {
+                    limiter.release(Results.throttled(r));
                     return r;
                 })
                 .thenCompose(r -> {
                     int requests = requestsSoFar + r.getStorageRequests();
-                    boolean retriable = !Results.good(r) && StorageErrors.isRetriable(r.getErrorClass());
+                    boolean retriable = Results.retriable(r);
                     if (!retriable || attempt >= retry.maxAttempts()) {
                         CopyResult.Builder b = CopyResult.newBuilder(Results.plus(r, 0, started))
                                 .setAttempts(attempt)
@@ -59,11 +60,12 @@ public final class RetryingCopier implements Copier {
                         return CompletableFuture.completedFuture(b.build());
                     }
                     long delay = backoffMillis(attempt);
-                    LOGGER.info("retrying copy source={} attempt={} of={} errorClass={} delayMs={}",
-                            request.getSource().getUri(), attempt + 1, retry.maxAttempts(), r.getErrorClass(), delay);
+                    LOGGER.info("retrying copy source={} attempt={} of={} errorKind={} errorClass={} delayMs={}",
+                            LogSafe.escape(request.getSource().getUri()), attempt + 1, retry.maxAttempts(),
+                            r.getErrorKind(), r.getErrorClass(), delay);
                     return CompletableFuture.supplyAsync(() -> null,
                                     CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
-                            .thenCompose(ignored -> attempt(request, batchId, attempt + 1, requests, started));
+                            .thenCompose(ignored -> attempt(task, attempt + 1, requests, started));
                 });
     }
 

@@ -1,6 +1,7 @@
 package io.archivesync.sink.copy;
 
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.core.s3.ETags;
 import io.archivesync.core.s3.S3Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -48,18 +49,18 @@ final class SourceOpener {
             return openHttp(uri).join();
         }
         S3Location source = S3Location.parse(uri);
-        String etag = ServerSideCopier.unquote(request.getExpectedEtag());
+        String etag = ETags.unquote(request.getExpectedEtag());
         ResponseInputStream<GetObjectResponse> in = blockingSources.apply(request.getSource().getRegion(),
                         request.getSource().getAnonymous())
                 .getObject(b -> b.bucket(source.bucket()).key(source.key())
                         .ifMatch(etag == null ? null : "\"" + etag + "\""));
         return new SourceStream(in, in.response().contentLength(), in.response().contentType(),
-                in.response().metadata(), ServerSideCopier.unquote(in.response().eTag()));
+                in.response().metadata(), ETags.unquote(in.response().eTag()));
     }
 
     CompletableFuture<SourceStream> open(FileSyncRequest request) {
         String uri = request.getSource().getUri();
-        String etag = ServerSideCopier.unquote(request.getExpectedEtag());
+        String etag = ETags.unquote(request.getExpectedEtag());
         if (S3Location.isS3(uri)) {
             S3Location source = S3Location.parse(uri);
             return sources.apply(request.getSource().getRegion(), request.getSource().getAnonymous())
@@ -67,7 +68,7 @@ final class SourceOpener {
                                     .ifMatch(etag == null ? null : "\"" + etag + "\""),
                             AsyncResponseTransformer.toBlockingInputStream())
                     .thenApply(in -> new SourceStream(in, in.response().contentLength(), in.response().contentType(),
-                            in.response().metadata(), ServerSideCopier.unquote(in.response().eTag())));
+                            in.response().metadata(), ETags.unquote(in.response().eTag())));
         }
         return openHttp(uri);
     }
@@ -83,7 +84,7 @@ final class SourceOpener {
             long length = response.headers().firstValueAsLong("content-length").orElse(-1);
             return new SourceStream(response.body(), length < 0 ? null : length,
                     response.headers().firstValue("content-type").orElse(null), Map.of(),
-                    response.headers().firstValue("etag").map(ServerSideCopier::unquote).orElse(null));
+                    response.headers().firstValue("etag").map(ETags::unquote).orElse(null));
         });
     }
 

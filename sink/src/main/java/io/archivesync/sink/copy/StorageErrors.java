@@ -1,20 +1,35 @@
 package io.archivesync.sink.copy;
 
 import io.archivesync.avro.CopyOutcome;
+import io.archivesync.avro.ErrorKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Classifies a storage failure into an outcome and a short error class, keeping S3's own error code. */
+/**
+ * Classifies a storage failure once, where it is caught, into an {@link ErrorKind} (what retries, the adaptive limit
+ * and AUTO's fallback decide on), the outcome it ends in, the storage's own error code and a sentence for a person.
+ */
 public final class StorageErrors {
+
+    /** S3 error codes that mean "slow down": retried, and the adaptive limit drops. */
+    private static final Set<String> THROTTLING = Set.of("SlowDown", "ServiceUnavailable", "Throttling",
+            "ThrottlingException", "TooManyRequests", "RequestLimitExceeded");
+    /** S3 error codes of faults that go away by themselves. */
+    private static final Set<String> TRANSIENT = Set.of("InternalError", "RequestTimeout", "RequestTimeTooSkewed");
 
     /**
      * @param outcome    the terminal outcome
+     * @param kind       the kind of failure
      * @param errorClass S3's error code (NoSuchKey, AccessDenied, ...) or the exception's simple name
      * @param message    a sentence for a person
      */
-    public record Classified(CopyOutcome outcome, String errorClass, String message) {
+    public record Classified(CopyOutcome outcome, ErrorKind kind, String errorClass, String message) {
     }
 
     private StorageErrors() {
@@ -26,61 +41,81 @@ public final class StorageErrors {
             String code = s3.awsErrorDetails() != null && s3.awsErrorDetails().errorCode() != null
                     ? s3.awsErrorDetails().errorCode() : "HTTP" + s3.statusCode();
             int status = s3.statusCode();
-            if (status == 404 || code.equals("NoSuchKey") || code.equals("NoSuchBucket")) {
-                return new Classified(CopyOutcome.FAILED_NOT_FOUND, code,
+            ErrorKind kind = kindOf(code, status);
+            return switch (kind) {
+                case NOT_FOUND -> new Classified(CopyOutcome.FAILED_NOT_FOUND, kind, code,
                         what + ": not found (" + code + ", HTTP " + status + ")");
-            }
-            if (status == 403 || code.equals("AccessDenied")) {
-                return new Classified(CopyOutcome.FAILED_ACCESS, code,
+                case ACCESS -> new Classified(CopyOutcome.FAILED_ACCESS, kind, code,
                         what + ": access denied (" + code + ", HTTP " + status + ")");
-            }
-            if (status == 412) {
-                return new Classified(CopyOutcome.FAILED_OTHER, "PreconditionFailed",
+                case PRECONDITION -> new Classified(CopyOutcome.FAILED_OTHER, kind, "PreconditionFailed",
                         what + ": the source changed since the request was made (" + code + ")");
-            }
-            String detail = s3.awsErrorDetails() != null && s3.awsErrorDetails().errorMessage() != null
-                    ? s3.awsErrorDetails().errorMessage() : "storage error";
-            return new Classified(CopyOutcome.FAILED_OTHER, code,
-                    what + ": " + detail + " (" + code + ", HTTP " + status + ")");
+                default -> new Classified(kind == ErrorKind.INVALID ? CopyOutcome.FAILED_INVALID
+                        : CopyOutcome.FAILED_OTHER, kind, code, what + ": " + detail(s3) + " (" + code + ", HTTP "
+                        + status + ")");
+            };
         }
-        if (e instanceof java.io.IOException) {
-            return new Classified(CopyOutcome.FAILED_OTHER, "ConnectionError", what + ": " + e);
+        if (e instanceof IOException) {
+            return new Classified(CopyOutcome.FAILED_OTHER, ErrorKind.TRANSIENT, "ConnectionError", what + ": " + e);
         }
         if (e instanceof TimeoutException) {
-            return new Classified(CopyOutcome.FAILED_OTHER, "Timeout", what + ": timed out");
+            return new Classified(CopyOutcome.FAILED_OTHER, ErrorKind.TRANSIENT, "Timeout", what + ": timed out");
         }
         if (e instanceof SdkClientException) {
-            return new Classified(CopyOutcome.FAILED_OTHER, "ClientError", what + ": " + e.getMessage());
+            return new Classified(CopyOutcome.FAILED_OTHER, ErrorKind.TRANSIENT, "ClientError",
+                    what + ": " + e.getMessage());
         }
-        return new Classified(CopyOutcome.FAILED_OTHER, e.getClass().getSimpleName(), what + ": " + e);
+        return new Classified(CopyOutcome.FAILED_OTHER, ErrorKind.FINAL, e.getClass().getSimpleName(), what + ": " + e);
     }
 
-    /**
-     * Whether a failure of this class may go away by itself: throttling, server errors, timeouts and broken
-     * connections. Refusals (403), absences (404), bad requests (400) and changed sources (412) are final.
-     */
-    public static boolean isRetriable(String errorClass) {
-        if (errorClass == null) {
-            return false;
+    /** The kind of an S3 error from its code and HTTP status: the one place codes are interpreted. */
+    public static ErrorKind kindOf(String code, int status) {
+        if (status == 404 || "NoSuchKey".equals(code) || "NoSuchBucket".equals(code)) {
+            return ErrorKind.NOT_FOUND;
         }
-        return RETRIABLE.contains(errorClass) || errorClass.matches("HTTP5\\d\\d");
+        if (status == 403 || "AccessDenied".equals(code)) {
+            return ErrorKind.ACCESS;
+        }
+        if (status == 412 || "PreconditionFailed".equals(code)) {
+            return ErrorKind.PRECONDITION;
+        }
+        if (status == 429 || status == 503 || THROTTLING.contains(code)) {
+            return ErrorKind.THROTTLED;
+        }
+        if (status >= 500 || TRANSIENT.contains(code)) {
+            return ErrorKind.TRANSIENT;
+        }
+        if (status == 400 && ("InvalidArgument".equals(code) || "InvalidRequest".equals(code)
+                || "KeyTooLongError".equals(code) || "InvalidStorageClass".equals(code))) {
+            return ErrorKind.INVALID;
+        }
+        return ErrorKind.FINAL;
     }
 
-    /** Whether a failure says the storage is asking us to slow down, so concurrency should drop. */
-    public static boolean isThrottling(String errorClass) {
-        return errorClass != null && (errorClass.equals("SlowDown") || errorClass.equals("HTTP503")
-                || errorClass.equals("ServiceUnavailable") || errorClass.equals("Throttling")
-                || errorClass.equals("TooManyRequests") || errorClass.equals("HTTP429"));
+    /** The kind a failed outcome implies when no finer classification exists. */
+    public static ErrorKind kindOf(CopyOutcome outcome) {
+        return switch (outcome) {
+            case FAILED_NOT_FOUND -> ErrorKind.NOT_FOUND;
+            case FAILED_ACCESS -> ErrorKind.ACCESS;
+            case FAILED_CHECKSUM -> ErrorKind.CHECKSUM;
+            case FAILED_INVALID -> ErrorKind.INVALID;
+            default -> ErrorKind.FINAL;
+        };
     }
 
-    private static final java.util.Set<String> RETRIABLE = java.util.Set.of("SlowDown", "ServiceUnavailable",
-            "InternalError", "RequestTimeout", "Throttling", "TooManyRequests", "HTTP429", "Timeout", "ClientError",
-            "ConnectionError", "IOException", "ConnectException", "HttpTimeoutException", "ClosedChannelException");
+    /** Whether trying again may succeed: throttling, server errors, timeouts and broken connections. */
+    public static boolean isRetriable(ErrorKind kind) {
+        return kind == ErrorKind.THROTTLED || kind == ErrorKind.TRANSIENT;
+    }
+
+    private static String detail(S3Exception s3) {
+        return s3.awsErrorDetails() != null && s3.awsErrorDetails().errorMessage() != null
+                ? s3.awsErrorDetails().errorMessage() : "storage error";
+    }
 
     static Throwable unwrap(Throwable e) {
         Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException
-                || t instanceof java.io.UncheckedIOException) && t.getCause() != null) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException
+                || t instanceof UncheckedIOException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t;

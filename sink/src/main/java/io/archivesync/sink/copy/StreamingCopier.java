@@ -50,53 +50,55 @@ public final class StreamingCopier implements Copier {
     }
 
     @Override
-    public CompletableFuture<CopyResult> copy(FileSyncRequest request, String batchId) {
+    public CompletableFuture<CopyResult> copy(CopyTask task) {
         long started = System.nanoTime();
+        FileSyncRequest request = task.request();
+        String batchId = task.batchId();
         String uri = request.getSource().getUri();
         AtomicInteger requests = new AtomicInteger(1);
-        try {
-            // the source is opened on the reader thread, so a copy waiting for a reader holds no connection
-            return CompletableFuture.supplyAsync(() -> {
-                        SourceStream source = opener.openBlocking(request);
-                        CompletableFuture<Void> done = new CompletableFuture<>();
-                        // a source that stalls mid-body would hold this thread forever: close it at the copy timeout
-                        CompletableFuture.delayedExecutor(settings.copyTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                                .execute(() -> {
-                                    if (!done.isDone()) {
-                                        SourceOpener.close(source.body());
-                                    }
-                                });
-                        try {
-                            return new PartUpload(uploader, uploaders, buffers, settings, request, source,
-                                    requests).run();
-                        } finally {
-                            done.complete(null);
+        // queued for a reader thread: not working yet, so not on the copy's clock
+        task.clock().waitBegin();
+        // the source is opened on the reader thread, so a copy waiting for a reader holds no connection
+        return CompletableFuture.supplyAsync(() -> {
+                    task.clock().waitEnd();
+                    if (task.clock().expired()) {
+                        throw new IllegalStateException("the copy timed out (sink.copyTimeout) before it started");
+                    }
+                    SourceStream source = opener.openBlocking(request);
+                    CompletableFuture<Void> done = new CompletableFuture<>();
+                    // a source that stalls mid-body would hold this thread forever: close it at the copy timeout,
+                    // or when the copier gives up on the copy
+                    Runnable stop = () -> {
+                        if (!done.isDone()) {
+                            SourceOpener.close(source.body());
                         }
-                    }, readers)
-                    .thenApply(uploaded -> Results.base(request, batchId, started)
-                            .setOutcome(CopyOutcome.COPIED)
-                            .setMethod(CopyMethod.STREAMED)
-                            .setMethodReason(uploaded.parts() == 0
-                                    ? "streamed through the copier in one PutObject"
-                                    : "streamed through the copier in a multipart upload of " + uploaded.parts()
-                                    + " parts")
-                            .setBytes(uploaded.bytes())
-                            .setBytesThroughCopier(uploaded.bytes())
-                            .setStorageRequests(requests.get())
-                            .setVerification(Results.verification(VerificationMethod.NONE, false, null,
-                                    uploaded.etag()))
-                            .setDestinationSha256(uploaded.sha256())
-                            .setDestinationSha256Source(VerificationMethod.STREAMED_HASH)
-                            .build())
-                    .exceptionally(error -> {
-                        StorageErrors.Classified c = StorageErrors.classify(error, "streamed copy of " + uri);
-                        return Results.failed(request, batchId, started, c.outcome(), c.errorClass(), c.message(),
-                                requests.get());
-                    });
-        } catch (RuntimeException e) {
-            StorageErrors.Classified c = StorageErrors.classify(e, "streamed copy of " + uri);
-            return CompletableFuture.completedFuture(Results.failed(request, batchId, started, c.outcome(),
-                    c.errorClass(), c.message(), requests.get()));
-        }
+                    };
+                    task.clock().onExpiry(stop);
+                    CompletableFuture.delayedExecutor(settings.copyTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .execute(stop);
+                    try {
+                        return new PartUpload(uploader, uploaders, buffers, settings, request, source,
+                                requests).run();
+                    } finally {
+                        done.complete(null);
+                    }
+                }, readers)
+                .thenApply(uploaded -> Results.base(request, batchId, started)
+                        .setOutcome(CopyOutcome.COPIED)
+                        .setMethod(CopyMethod.STREAMED)
+                        .setMethodReason(uploaded.parts() == 0
+                                ? "streamed through the copier in one PutObject"
+                                : "streamed through the copier in a multipart upload of " + uploaded.parts()
+                                + " parts")
+                        .setBytes(uploaded.bytes())
+                        .setBytesThroughCopier(uploaded.bytes())
+                        .setStorageRequests(requests.get())
+                        .setVerification(Results.verification(VerificationMethod.NONE, false, null,
+                                uploaded.etag()))
+                        .setDestinationSha256(uploaded.sha256())
+                        .setDestinationSha256Source(VerificationMethod.STREAMED_HASH)
+                        .build())
+                .exceptionally(error -> Results.failed(request, batchId, started,
+                        StorageErrors.classify(error, "streamed copy of " + uri), requests.get()));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +55,20 @@ final class Fixture implements AutoCloseable {
         CopyResult result = future.orTimeout(60, TimeUnit.SECONDS).join();
         assertThat(future).isCompleted().isNotCompletedExceptionally();
         return result;
+    }
+
+    /** The same, for a task that carries what the processor knew. */
+    CopyResult copy(CopyTask task) {
+        CompletableFuture<CopyResult> future = copier.copy(task);
+        CopyResult result = future.orTimeout(60, TimeUnit.SECONDS).join();
+        assertThat(future).isCompleted().isNotCompletedExceptionally();
+        return result;
+    }
+
+    /** Keys under a prefix of a bucket. */
+    List<String> keys(String bucket, String prefix) {
+        return client.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().stream().map(o -> o.key())
+                .toList();
     }
 
     String put(String key, byte[] bytes) {

@@ -51,6 +51,24 @@ class IncrementalIT {
     }
 
     @Test
+    void shouldSkipOnSizeFromTheListingWhenTheRequestCarriesNoEtag(Stack.S3Endpoint s3) {
+        // Given a mirrored object, the listing cache on, and sink.skip=SIZE
+        try (Fixture f = new Fixture(s3, "sink.skip=SIZE", "sink.listingTtl=30s", "sink.verify.sha256=false")) {
+            f.put("dir/s.zip", Fixture.zip(300, 3));
+            assertThat(f.copy(Requests.copy(f.uri("dir/s.zip"), f.mirror, "dir/s.zip").build()).getOutcome())
+                    .isEqualTo(CopyOutcome.COPIED);
+
+            // When a request carries the size but no ETag
+            CopyResult result = f.copy(Requests.copy(f.uri("dir/s.zip"), f.mirror, "dir/s.zip")
+                    .setExpectedSize(300L).build());
+
+            // Then it is skipped by size (it used to end in a NullPointerException on the missing ETag)
+            assertThat(result.getOutcome()).isEqualTo(CopyOutcome.SKIPPED_CURRENT);
+            assertThat(result.getMethodReason()).contains("SIZE");
+        }
+    }
+
+    @Test
     void shouldDecideFromOneListingOfTheDestinationInsteadOfAHeadPerObject(Stack.S3Endpoint s3) {
         // Given 20 objects of one "directory", 10 of them already mirrored by another copier
         List<FileSyncRequest> requests = new ArrayList<>();

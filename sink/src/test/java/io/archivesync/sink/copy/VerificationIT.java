@@ -112,10 +112,10 @@ class VerificationIT {
             CopyResult sidecarResult = f.copy(sidecar);
             CopyResult orphanResult = f.copy(noSidecar);
 
-            // Then the sidecar is mirrored as is; the orphan is copied but says it could not be verified
+            // Then the sidecar is mirrored as is; the orphan is copied but ends in a state of its own: unverified
             assertThat(sidecarResult.getOutcome()).isEqualTo(CopyOutcome.COPIED);
             assertThat(new String(f.read(f.mirror, "binance/" + KEY + ".CHECKSUM"))).startsWith(Fixture.sha256(zip));
-            assertThat(orphanResult.getOutcome()).isEqualTo(CopyOutcome.COPIED);
+            assertThat(orphanResult.getOutcome()).isEqualTo(CopyOutcome.COPIED_UNVERIFIED);
             assertThat(orphanResult.getVerification().getVerified()).isFalse();
             assertThat(orphanResult.getErrorClass()).isEqualTo("ChecksumUnavailable");
             assertThat(orphanResult.getErrorMessage()).contains(".CHECKSUM does not exist");

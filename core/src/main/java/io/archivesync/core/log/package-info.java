@@ -1,0 +1,2 @@
+/** Making untrusted text safe to log. */
+package io.archivesync.core.log;

@@ -1,0 +1,71 @@
+package io.archivesync.core.mode;
+
+import io.archivesync.avro.OperationMode;
+import io.archivesync.avro.Route;
+import io.archivesync.core.s3.S3Location;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The one reading of a request's operation mode, and the one rule for how an object can get across. The processor
+ * routes batches by {@link #route} and the copier's router decides by {@link #plan}: the same facts (the mode, the
+ * source's scheme, whether sources sit on another endpoint) give the same answer in both places.
+ */
+public final class CopyModes {
+
+    /** The known modes, for messages. */
+    public static final String KNOWN = Arrays.toString(OperationMode.values());
+
+    private CopyModes() {
+    }
+
+    /**
+     * The mode a request asks for, or {@code defaultMode} when it names none; empty when it names one that does not
+     * exist (the processor dead-letters such a request).
+     */
+    public static Optional<OperationMode> parse(String requestMode, OperationMode defaultMode) {
+        if (requestMode == null || requestMode.isBlank()) {
+            return Optional.of(defaultMode);
+        }
+        try {
+            return Optional.of(OperationMode.valueOf(requestMode.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * How an object can get across, before anything is tried.
+     *
+     * @param route  the copier pool that can carry it out
+     * @param reason why, for the result's {@code methodReason}; null when server-side is possible
+     */
+    public record Plan(Route route, String reason) {
+        public boolean serverSide() {
+            return route == Route.SERVER_SIDE;
+        }
+    }
+
+    /**
+     * @param sourcesOnOtherEndpoint whether S3 sources are read from another endpoint than the destination's
+     *                               ({@code sink.sourceEndpoint}), so the storage cannot copy between them
+     */
+    public static Plan plan(OperationMode mode, String sourceUri, boolean sourcesOnOtherEndpoint) {
+        if (mode == OperationMode.TRADITIONAL) {
+            return new Plan(Route.STREAMING, "TRADITIONAL always streams");
+        }
+        if (!S3Location.isS3(sourceUri)) {
+            return new Plan(Route.STREAMING, "an HTTP(S) source cannot be copied server-side");
+        }
+        if (sourcesOnOtherEndpoint) {
+            return new Plan(Route.STREAMING, "the source endpoint (sink.sourceEndpoint) is not the destination's, "
+                    + "they cannot copy between each other");
+        }
+        return new Plan(Route.SERVER_SIDE, null);
+    }
+
+    /** The copier pool of a request: {@link #plan}'s route. */
+    public static Route route(OperationMode mode, String sourceUri, boolean sourcesOnOtherEndpoint) {
+        return plan(mode, sourceUri, sourcesOnOtherEndpoint).route();
+    }
+}
