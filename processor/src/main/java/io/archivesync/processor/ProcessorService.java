@@ -5,6 +5,9 @@ import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.processor.batch.BatchDrain;
 import io.archivesync.processor.dedup.DedupProcessor;
+import io.archivesync.processor.errors.DeserializationFaultHandler;
+import io.archivesync.processor.errors.ProcessingFaultHandler;
+import io.archivesync.processor.errors.ThreadReplacement;
 import io.archivesync.processor.status.StatusServer;
 import io.archivesync.processor.topology.SyncTopology;
 import java.io.IOException;
@@ -20,9 +23,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
@@ -51,6 +51,7 @@ public final class ProcessorService implements AutoCloseable {
 
     /** Starts the processor and waits until it is running (or fails). */
     public static ProcessorService start(AppConfig config, Duration startTimeout) {
+        RegistryStartCheck.require(config.kafka());
         Topics topics = Topics.create(config);
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
         TopicAdmin.requireSamePartitions(config.kafka().clientConfig(),
@@ -63,10 +64,7 @@ public final class ProcessorService implements AutoCloseable {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, status.advertised());
         }
         KafkaStreams streams = new KafkaStreams(SyncTopology.build(topics, config.processor(), drain), props);
-        streams.setUncaughtExceptionHandler(e -> {
-            LOGGER.error("stream thread failed; replacing it error={}", e.toString(), e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        streams.setUncaughtExceptionHandler(new ThreadReplacement());
         streams.start();
         Instant deadline = Instant.now().plus(startTimeout);
         while (streams.state() != KafkaStreams.State.RUNNING) {
@@ -112,12 +110,15 @@ public final class ProcessorService implements AutoCloseable {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topics().replicationFactor());
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.processor().stateDir() != null
                 ? config.processor().stateDir() : tempStateDir());
-        // A record that breaks deserialization (e.g. a poison result) or a processor goes to the dead-letter topic
-        // with Streams' own headers, and processing continues: no crashed thread, nothing silently lost.
-        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetter().name());
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class);
+        // A registry or broker outage fails the task (exactly-once replays from the last commit; the thread is
+        // replaced after a backoff), never dead-letters. A poison result is logged and skipped; a request that
+        // breaks a processor goes to the requests' dead-letter topic with our headers. No Streams-wide dead-letter
+        // topic: results must never land among the requests.
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeserializationFaultHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFaultHandler.class);
+        p.put(ProcessingFaultHandler.DEAD_LETTER_TOPIC, topics.deadLetter().name());
+        p.put(ProcessingFaultHandler.REQUEST_TOPICS, topics.requests().name() + ","
+                + config.processor().applicationId() + "-requests-by-destination-repartition");
         // Every request crosses the broker several times (repartition, changelogs, batches): larger producer batches
         // than the 16 KiB default cut the broker's work per record. A user's kafka.properties still wins.
         Map<String, String> own = config.kafka().properties();

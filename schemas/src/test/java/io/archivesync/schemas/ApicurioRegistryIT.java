@@ -33,6 +33,7 @@ import io.archivesync.schemas.registry.RestSchemaRegistryClient;
 import io.archivesync.schemas.registry.SchemaRegistryException;
 import io.archivesync.schemas.serde.AvroSerdeConfig;
 import io.archivesync.schemas.serde.ConfluentWireFormat;
+import io.archivesync.schemas.serde.PublishedSchemas;
 import io.archivesync.schemas.serde.SpecificAvroDeserializer;
 import io.archivesync.schemas.serde.SpecificAvroSerde;
 import io.archivesync.schemas.serde.SpecificAvroSerializer;
@@ -74,8 +75,9 @@ class ApicurioRegistryIT {
         assertThat(back).isEqualTo(request);
         RestSchemaRegistryClient other = newClient();
         int id = ConfluentWireFormat.decode(bytes).schemaId();
-        assertThat(other.getId(topic + "-value", FileSyncRequest.getClassSchema())).isEqualTo(id);
-        assertThat(other.getById(id)).isEqualTo(FileSyncRequest.getClassSchema());
+        Schema published = PublishedSchemas.of(FileSyncRequest.getClassSchema());
+        assertThat(other.getId(topic + "-value", published)).isEqualTo(id);
+        assertThat(other.getById(id)).isEqualTo(published);
     }
 
     @Test

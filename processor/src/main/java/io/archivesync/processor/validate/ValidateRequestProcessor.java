@@ -2,6 +2,9 @@ package io.archivesync.processor.validate;
 
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.core.topic.DeadLetterHeaders;
+import io.archivesync.processor.errors.Backoff;
+import io.archivesync.processor.errors.TransientFaultException;
+import io.archivesync.processor.errors.TransientRetry;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -15,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * Parses each request's bytes with the requests topic's own serde and applies {@link RequestValidator}. A request
  * that cannot be parsed or breaks a rule is passed on as invalid, with the reason in dead-letter headers: the stream
  * thread never dies of bad input and nothing is dropped silently.
+ *
+ * <p>Only the record's own faults are dead-lettered (bad magic byte, an id the registry says it does not know,
+ * undecodable Avro). A registry that cannot answer is retried in place for a moment, then a
+ * {@link TransientFaultException} fails the task: exactly-once aborts the transaction and the record is read again,
+ * so a valid request is never dead-lettered for an outage.
  */
 public final class ValidateRequestProcessor implements FixedKeyProcessor<String, byte[], ValidatedRequest> {
 
@@ -23,13 +31,21 @@ public final class ValidateRequestProcessor implements FixedKeyProcessor<String,
     private final String topic;
     private final Deserializer<FileSyncRequest> deserializer;
     private final RequestValidator validator;
+    private final TransientRetry retry;
     private FixedKeyProcessorContext<String, ValidatedRequest> context;
 
     public ValidateRequestProcessor(String topic, Deserializer<FileSyncRequest> deserializer,
                                     RequestValidator validator) {
+        this(topic, deserializer, validator, Backoff.IN_STREAM_THREAD);
+    }
+
+    /** With {@code backoff} for the in-place retries through a registry outage. */
+    public ValidateRequestProcessor(String topic, Deserializer<FileSyncRequest> deserializer,
+                                    RequestValidator validator, Backoff backoff) {
         this.topic = topic;
         this.deserializer = deserializer;
         this.validator = validator;
+        this.retry = new TransientRetry(backoff);
     }
 
     @Override
@@ -46,7 +62,9 @@ public final class ValidateRequestProcessor implements FixedKeyProcessor<String,
         }
         FileSyncRequest request;
         try {
-            request = deserializer.deserialize(topic, record.headers(), raw);
+            request = retry.call("read a request", () -> deserializer.deserialize(topic, record.headers(), raw));
+        } catch (TransientFaultException e) {
+            throw e;
         } catch (RuntimeException e) {
             refuse(record, ValidatedRequest.invalid(raw, "DESERIALIZATION",
                     "cannot parse the request: " + e.getMessage()));

@@ -2,6 +2,8 @@ package io.archivesync.schemas.registry;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,6 +92,17 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         Schema schema = parse(answer.path("schema").asText(null), "schema id " + id);
         Schema raced = schemasById.putIfAbsent(id, schema);
         return raced != null ? raced : schema;
+    }
+
+    /**
+     * The registry's subjects: the cheapest call that proves the registry answers (and accepts our credentials),
+     * for a start-up check.
+     */
+    public List<String> subjects() {
+        JsonNode answer = http.get("/subjects");
+        List<String> subjects = new ArrayList<>();
+        answer.forEach(node -> subjects.add(node.asText()));
+        return subjects;
     }
 
     @Override

@@ -27,6 +27,11 @@ import io.archivesync.schemas.registry.SchemaRegistryException;
  * <p>The reader's schema is the bound record class's; when none is bound (reflective use through the no-arg
  * constructor) it is the generated class named by the writer schema's full name. Any malformed input becomes a
  * {@link SerializationException} saying what is wrong, so a poison record can be dead-lettered with a reason.
+ *
+ * <p>A registry that cannot tell the writer schema (no answer, 429, 5xx, 401/403, a 404 without Confluent's
+ * 40403) is not the record's fault: that {@link SchemaRegistryException} is thrown as it is, unwrapped, so a
+ * caller can tell it from bad bytes and retry ({@link SchemaRegistryException#isRetriable()}) instead of
+ * dead-lettering a valid record. Only an id the registry says it does not know (40403) counts as bad input.
  */
 public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
@@ -110,6 +115,9 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         try {
             writer = registry.getById(schemaId);
         } catch (SchemaRegistryException e) {
+            if (!blamesTheRecord(e)) {
+                throw e; // an outage, throttling or refused credentials: the record may be fine, so say so
+            }
             throw new SerializationException("Cannot fetch writer schema id " + schemaId + ": " + e.getMessage(), e);
         }
         Class<?> target = recordClass != null ? recordClass : inferClass(writer, schemaId);
@@ -119,6 +127,14 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         reader = new SpecificDatumReader<>(writer, readerSchema, model);
         DatumReader<T> raced = readers.putIfAbsent(schemaId, reader);
         return raced != null ? raced : reader;
+    }
+
+    /**
+     * True when the registry answered and the answer condemns the id in this record: no schema has it (40403), or
+     * the schema it names is unusable (e.g. not Avro). A bare 404 without that code is a wrong URL, not a bad id.
+     */
+    private static boolean blamesTheRecord(SchemaRegistryException e) {
+        return e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND || e.status() >= 200 && e.status() < 300;
     }
 
     /** Checks resolution up front, so the error names the fields at fault rather than a decoder state. */

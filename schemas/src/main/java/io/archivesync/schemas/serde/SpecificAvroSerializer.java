@@ -24,6 +24,9 @@ import io.archivesync.schemas.registry.SchemaRegistryException;
  * {@code -key}), registering its schema on first use unless {@code auto.register.schemas=false}. The registry
  * client caches ids, so after the first record no HTTP call is made.
  *
+ * <p>What it registers or looks up is the published contract ({@link PublishedSchemas}), not the generated
+ * class's annotated variant, so producers built from the {@code .avsc} files and ours share one schema id.
+ *
  * <p>Usable reflectively (public no-arg constructor, then {@link #configure}) or directly with a client.
  */
 public class SpecificAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
@@ -66,9 +69,10 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
         }
         Schema schema = record.getSchema();
         String subject = AvroSerdeConfig.subjectName(topic, isKey);
+        Schema published = PublishedSchemas.of(schema);
         int id;
         try {
-            id = autoRegister ? registry.register(subject, schema) : registry.getId(subject, schema);
+            id = autoRegister ? registry.register(subject, published) : registry.getId(subject, published);
         } catch (SchemaRegistryException e) {
             throw new SerializationException("Cannot " + (autoRegister ? "register" : "look up") + " schema "
                     + schema.getFullName() + " under subject " + subject + ": " + e.getMessage(), e);

@@ -40,7 +40,8 @@ class SpecificAvroSerdeTest {
         FileSyncRequest back = serde.deserializer().deserialize(TOPIC, bytes);
 
         // Then the bytes carry the id registered under <topic>-value, and the record survives intact
-        int id = MockSchemaRegistryClient.forScope(scope).getId(TOPIC + "-value", FileSyncRequest.getClassSchema());
+        int id = MockSchemaRegistryClient.forScope(scope).getId(TOPIC + "-value",
+                PublishedSchemas.of(FileSyncRequest.getClassSchema()));
         assertThat(ConfluentWireFormat.decode(bytes).schemaId()).isEqualTo(id);
         assertThat(back).isEqualTo(request);
         assertThat(back.getRequestedAt()).isEqualTo(TestRecords.REQUESTED_AT);
@@ -72,8 +73,9 @@ class SpecificAvroSerdeTest {
 
         // Then TopicNameStrategy put the schema under <topic>-key, not -value
         MockSchemaRegistryClient registry = MockSchemaRegistryClient.forScope(scope);
-        assertThat(registry.getId("copy-results-key", CopyResult.getClassSchema())).isPositive();
-        assertThatThrownBy(() -> registry.getId("copy-results-value", CopyResult.getClassSchema()))
+        assertThat(registry.getId("copy-results-key", PublishedSchemas.of(CopyResult.getClassSchema()))).isPositive();
+        assertThatThrownBy(() -> registry.getId("copy-results-value",
+                PublishedSchemas.of(CopyResult.getClassSchema())))
                 .isInstanceOf(SchemaRegistryException.class);
     }
 
@@ -103,8 +105,9 @@ class SpecificAvroSerdeTest {
                 .hasMessageContaining(TOPIC + "-value")
                 .hasCauseInstanceOf(SchemaRegistryException.class);
 
-        // And when the schema has been registered by someone else, the same serializer uses its id
-        int id = MockSchemaRegistryClient.forScope(scope).register(TOPIC + "-value", FileSyncRequest.getClassSchema());
+        // And when the published schema has been registered by someone else, the same serializer uses its id
+        int id = MockSchemaRegistryClient.forScope(scope).register(TOPIC + "-value", PublishedAvsc.parse(
+                "FileSyncRequest"));
         assertThat(ConfluentWireFormat.decode(serializer.serialize(TOPIC, request)).schemaId()).isEqualTo(id);
     }
 
