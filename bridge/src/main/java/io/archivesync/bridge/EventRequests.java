@@ -60,7 +60,8 @@ public final class EventRequests {
         attributes.put("sqs.messageId", messageId);
         attributes.put("s3.eventName", event.eventName());
         if (event.sequencer() != null) {
-            attributes.put("s3.sequencer", event.sequencer());
+            // the event's identity: dedup tells a new delete of this key from a redelivered one by it
+            attributes.put(RequestAttributes.SOURCE_SEQUENCER, event.sequencer());
         }
         if (event.versionId() != null) {
             attributes.put("s3.versionId", event.versionId());

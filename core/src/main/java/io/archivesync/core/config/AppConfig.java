@@ -18,6 +18,7 @@ public record AppConfig(
             throw new ConfigException("(root)", "sections kafka, topics, s3, producer, processor and sink are required");
         }
         bridge = bridge == null ? BridgeSettings.defaults() : bridge;
+        processor.batch().requireFits(kafka.properties());
     }
 
     /** Without a bridge section (the bridge's defaults), for code written before the SQS bridge existed. */

@@ -2,6 +2,8 @@ package io.archivesync.core.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The Kafka Streams topology's settings.
@@ -55,17 +57,61 @@ public record ProcessorSettings(
     }
 
     /**
-     * When a batch closes: whichever of the three limits is reached first.
+     * When a batch closes: whichever of the limits is reached first.
      *
-     * @param maxRequests requests per batch
-     * @param maxBytes    total expected bytes per batch (requests of unknown size count 0)
-     * @param maxWait     the longest a request waits in an open batch (wall clock)
+     * @param maxRequests     requests per batch
+     * @param maxBytes        total expected bytes per batch (requests of unknown size count 0)
+     * @param maxWait         the longest a request waits in an open batch (wall clock)
+     * @param maxEncodedBytes the largest a batch may be as a Kafka record value: kept under the producer's
+     *                        {@code max.request.size} (1 MiB by default) with room for the key, headers and record
+     *                        framing, so that no batch can be too large to send; a request that cannot fit in a
+     *                        batch of its own is dead-lettered
      */
-    public record BatchSettings(int maxRequests, long maxBytes, Duration maxWait) {
+    public record BatchSettings(int maxRequests, long maxBytes, Duration maxWait, long maxEncodedBytes) {
+
+        /** The smallest {@code maxEncodedBytes}: a batch must hold any request the contract allows. */
+        public static final long MIN_ENCODED_BYTES = 64 * 1024;
+        /** Room kept between {@code maxEncodedBytes} and the producer's {@code max.request.size}. */
+        public static final long RECORD_MARGIN_BYTES = 16 * 1024;
+
         public BatchSettings {
             Check.positive("processor.batch.maxRequests", maxRequests);
             Check.positive("processor.batch.maxBytes", maxBytes);
             Check.positive("processor.batch.maxWait", maxWait);
+            if (maxEncodedBytes < MIN_ENCODED_BYTES) {
+                throw new ConfigException("processor.batch.maxEncodedBytes", "must be at least " + MIN_ENCODED_BYTES
+                        + " (a batch must hold the largest request the contract allows), was " + maxEncodedBytes);
+            }
+        }
+
+        /**
+         * Rejects a {@code maxEncodedBytes} that the processor's producer could not send: its effective
+         * {@code max.request.size} is {@code producer.max.request.size} or {@code max.request.size} from
+         * {@code kafka.properties} (the Streams precedence), else Kafka's default.
+         */
+        public void requireFits(Map<String, String> kafkaProperties) {
+            String prefixed = "producer." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG;
+            String origin = kafkaProperties.containsKey(prefixed) ? "kafka.properties." + prefixed
+                    : kafkaProperties.containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)
+                    ? "kafka.properties." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG : null;
+            long maxRequestSize;
+            if (origin == null) {
+                maxRequestSize = ((Number) ProducerConfig.configDef().defaultValues()
+                        .get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)).longValue();
+                origin = "Kafka's default " + ProducerConfig.MAX_REQUEST_SIZE_CONFIG;
+            } else {
+                String value = kafkaProperties.get(origin.substring("kafka.properties.".length()));
+                try {
+                    maxRequestSize = Long.parseLong(value.strip());
+                } catch (NumberFormatException e) {
+                    throw new ConfigException(origin, "must be a number of bytes, was '" + value + "'");
+                }
+            }
+            if (maxEncodedBytes + RECORD_MARGIN_BYTES > maxRequestSize) {
+                throw new ConfigException("processor.batch.maxEncodedBytes", "is " + maxEncodedBytes + " but the"
+                        + " processor's producer sends records of at most " + maxRequestSize + " bytes (" + origin
+                        + "); keep it at least " + RECORD_MARGIN_BYTES + " bytes below");
+            }
         }
     }
 }

@@ -1,2 +1,2 @@
-/** Making untrusted text safe to log. */
+/** Making untrusted text (object keys, URIs, reasons quoting them) safe to write into logs and headers. */
 package io.archivesync.core.log;

@@ -11,6 +11,13 @@ public final class RequestAttributes {
     /** {@link #ACTION} value: remove the destination object, because its source was removed. */
     public static final String ACTION_DELETE = "delete";
 
+    /**
+     * The S3 event's {@code sequencer} (hex; orders the events of one key), set by the SQS bridge. It is what tells
+     * one event from another: a delete carries no source version, so the processor's dedup tells a new delete of a
+     * key from a redelivered one by it.
+     */
+    public static final String SOURCE_SEQUENCER = "s3.sequencer";
+
     private RequestAttributes() {
     }
 }

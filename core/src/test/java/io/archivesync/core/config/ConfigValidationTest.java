@@ -27,6 +27,10 @@ class ConfigValidationTest {
             "producer.destinationPrefix=../escape             | producer.destinationPrefix",
             "topics.prefix=has space                          | topics.prefix",
             "kafka.properties={bootstrap.servers: other:9092} | kafka.properties.bootstrap.servers",
+            "processor.batch.maxEncodedBytes=1000             | processor.batch.maxEncodedBytes",
+            "processor.batch.maxEncodedBytes=1048576          | processor.batch.maxEncodedBytes",
+            "kafka.properties={max.request.size: 500000}      | processor.batch.maxEncodedBytes",
+            "kafka.properties={producer.max.request.size: x}  | kafka.properties.producer.max.request.size",
     })
     void shouldRefuseABadValueNamingTheSetting(String override, String setting) {
         // Given a bad value; producer.to is set so that a later producer.from contradicts it

@@ -4,7 +4,11 @@ import io.archivesync.avro.CopyBatch;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.Route;
 import io.archivesync.core.config.ProcessorSettings.BatchSettings;
+import io.archivesync.core.log.LogSafe;
+import io.archivesync.processor.mirrored.MirrorCheck;
+import io.archivesync.processor.validate.RequestLimits;
 import io.archivesync.processor.validate.ValidatedRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,21 +29,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Groups requests per route and destination bucket into batches that close at N requests, B expected bytes or T
- * milliseconds of wall-clock time, whichever comes first, or when the instance drains before stopping.
+ * Groups requests per route and destination bucket into batches that close at N requests, B expected bytes, E encoded
+ * bytes or T milliseconds of wall-clock time, whichever comes first, or when the instance drains before stopping.
+ *
+ * <p>The encoded size is bounded because a batch is one Kafka record: past the producer's {@code max.request.size}
+ * it could never be sent, and the stream thread would die on it after every restart. A request that would take an
+ * open batch past {@code maxEncodedBytes} closes that batch and opens the next one; each request's share is counted
+ * from the bytes it arrived as (the same Avro encoding the batch gives it) plus its entry in
+ * {@code currentSourceEtags}, with a margin. The validator has already refused any request that could not fit alone.
  *
  * <p>Open batches live in two changelogged stores, so a restart loses none: {@code pending-batches} holds one small
  * header per open batch and {@code pending-requests} each request, as the bytes it arrived in, under
  * {@code <batch key>#<sequence>}. Adding a request writes only that request, never re-encoded and never the whole batch
  * again, which keeps the cost per request constant. The parsed requests of open batches are also kept in memory for
- * building the batch; after a restart they are read back from the store the first time a batch is touched.
+ * building the batch; after a restart they are read back from the store the first time a batch is touched. The
+ * header carries the batch's {@code currentSourceEtags} (see {@link MirrorCheck#currentSourceEtag()}), so they are
+ * restored with it.
  */
-public final class BatchingProcessor implements Processor<String, ValidatedRequest, String, CopyBatch> {
+public final class BatchingProcessor implements Processor<String, MirrorCheck, String, CopyBatch> {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(BatchingProcessor.class);
     private static final Duration MIN_TICK = Duration.ofMillis(50);
     private static final StringSerializer KEYS = new StringSerializer();
     private static final int SEQUENCE_DIGITS = 10;
+    /** Length prefixes of a string pair or array item, generously. */
+    private static final int ARRAY_ITEM_FRAMING = 16;
 
     private final String headerStoreName;
     private final String requestStoreName;
@@ -52,19 +66,24 @@ public final class BatchingProcessor implements Processor<String, ValidatedReque
     private KeyValueStore<String, CopyBatch> headers;
     private KeyValueStore<String, byte[]> requests;
 
-    /** The header, parsed requests (in arrival order) and expected bytes of an open batch. */
+    /** The header, parsed requests (in arrival order), expected bytes and encoded size bound of an open batch. */
     private static final class OpenBatch {
         final CopyBatch header;
         final List<FileSyncRequest> requests = new ArrayList<>();
+        final Map<String, String> currentSourceEtags;
         long bytes;
+        long encoded = RequestLimits.BATCH_OVERHEAD_BYTES;
 
         OpenBatch(CopyBatch header) {
             this.header = header;
+            this.currentSourceEtags = new HashMap<>(header.getCurrentSourceEtags());
         }
 
-        void add(FileSyncRequest request) {
+        void add(FileSyncRequest request, int rawLength) {
             requests.add(request);
             bytes += request.getExpectedSize() == null ? 0 : request.getExpectedSize();
+            encoded += encodedShare(rawLength, request.getRequestId(),
+                    currentSourceEtags.get(request.getRequestId()));
         }
     }
 
@@ -93,12 +112,19 @@ public final class BatchingProcessor implements Processor<String, ValidatedReque
     }
 
     @Override
-    public void process(Record<String, ValidatedRequest> record) {
-        FileSyncRequest request = record.value().request();
+    public void process(Record<String, MirrorCheck> record) {
+        ValidatedRequest accepted = record.value().accepted();
+        FileSyncRequest request = accepted.request();
+        String etag = record.value().currentSourceEtag();
         Route route = Routes.of(request);
         String bucket = request.getDestination().getBucket();
         String batchKey = route + "/" + bucket;
         OpenBatch batch = openBatch(batchKey);
+        long share = encodedShare(accepted.raw().length, request.getRequestId(), etag);
+        if (batch != null && batch.encoded + share > settings.maxEncodedBytes()) {
+            emit(batchKey, batch, "encoded-size");
+            batch = null;
+        }
         if (batch == null) {
             CopyBatch header = CopyBatch.newBuilder()
                     .setBatchId(UUID.randomUUID().toString())
@@ -106,16 +132,44 @@ public final class BatchingProcessor implements Processor<String, ValidatedReque
                     .setDestinationBucket(bucket)
                     .setRequests(List.of())
                     .setCreatedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                    .setCurrentSourceEtags(Map.of())
                     .build();
             headers.put(batchKey, header);
             batch = new OpenBatch(header);
             open.put(batchKey, batch);
         }
-        requests.put(entryKey(batchKey, batch.requests.size()), record.value().raw());
-        batch.add(request);
-        if (batch.requests.size() >= settings.maxRequests() || batch.bytes >= settings.maxBytes()) {
+        if (etag != null) {
+            batch.currentSourceEtags.put(request.getRequestId(), etag);
+            headers.put(batchKey, CopyBatch.newBuilder(batch.header)
+                    .setCurrentSourceEtags(new HashMap<>(batch.currentSourceEtags)).build());
+        }
+        requests.put(entryKey(batchKey, batch.requests.size()), accepted.raw());
+        batch.add(request, accepted.raw().length);
+        if (batch.encoded > settings.maxEncodedBytes()) {
+            LOGGER.warn("request alone exceeds the batch size bound requestId={} encodedBytes={} maxEncodedBytes={}",
+                    LogSafe.escape(request.getRequestId()), batch.encoded, settings.maxEncodedBytes());
+        }
+        if (batch.requests.size() >= settings.maxRequests() || batch.bytes >= settings.maxBytes()
+                || batch.encoded >= settings.maxEncodedBytes()) {
             emit(batchKey, batch, "full");
         }
+    }
+
+    /**
+     * A request's share of its batch's encoded size: the Avro body of the bytes it arrived as (the wire format's
+     * 5-byte prefix is not part of it, but counting it is a margin for fields a newer schema adds), its
+     * {@code currentSourceEtags} entry, and framing.
+     */
+    static long encodedShare(int rawLength, String requestId, String currentSourceEtag) {
+        long share = rawLength + ARRAY_ITEM_FRAMING;
+        if (currentSourceEtag != null) {
+            share += ARRAY_ITEM_FRAMING + utf8(requestId) + utf8(currentSourceEtag);
+        }
+        return share;
+    }
+
+    private static long utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private void flushDue(long now) {
@@ -142,9 +196,10 @@ public final class BatchingProcessor implements Processor<String, ValidatedReque
         if (batch.isEmpty()) {
             return;
         }
-        CopyBatch out = CopyBatch.newBuilder(closing.header).setRequests(batch).build();
-        LOGGER.debug("batch closed batchId={} route={} bucket={} requests={} why={}", out.getBatchId(),
-                out.getRoute(), out.getDestinationBucket(), batch.size(), why);
+        CopyBatch out = CopyBatch.newBuilder(closing.header).setRequests(batch)
+                .setCurrentSourceEtags(closing.currentSourceEtags).build();
+        LOGGER.debug("batch closed batchId={} route={} bucket={} requests={} encodedBytesBound={} why={}",
+                out.getBatchId(), out.getRoute(), out.getDestinationBucket(), batch.size(), closing.encoded, why);
         context.forward(new Record<>(out.getBatchId(), out, context.currentSystemTimeMs()));
     }
 
@@ -164,7 +219,8 @@ public final class BatchingProcessor implements Processor<String, ValidatedReque
         batch = new OpenBatch(header);
         try (KeyValueIterator<String, byte[]> it = requests.prefixScan(batchKey + "#", KEYS)) {
             while (it.hasNext()) {
-                batch.add(requestReader.deserialize(requestTopic, it.next().value));
+                byte[] raw = it.next().value;
+                batch.add(ValidatedRequest.normalise(requestReader.deserialize(requestTopic, raw)), raw.length);
             }
         }
         open.put(batchKey, batch);

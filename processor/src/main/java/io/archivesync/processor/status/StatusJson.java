@@ -2,6 +2,8 @@ package io.archivesync.processor.status;
 
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.EfficiencyAggregate;
+import io.archivesync.processor.dedup.DroppedRepeats;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,6 +36,24 @@ final class StatusJson {
         m.put("errorClass", r.getErrorClass());
         m.put("errorMessage", r.getErrorMessage());
         m.put("completedAt", r.getCompletedAt().toString());
+        return m;
+    }
+
+    /** What the answer holds for an object with no result yet (its request is in flight, a repeat was dropped). */
+    static Map<String, Object> noResult(String destination) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("destination", "s3://" + destination);
+        m.put("outcome", null);
+        return m;
+    }
+
+    /** Repeats dedup dropped for an object; each was answered by the request it repeated ({@code repeatOf}). */
+    static Map<String, Object> repeats(DroppedRepeats r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", r.count());
+        m.put("lastRequestId", r.lastRequestId());
+        m.put("lastDroppedAt", Instant.ofEpochMilli(r.lastDroppedAt()).toString());
+        m.put("repeatOf", r.repeatOf());
         return m;
     }
 

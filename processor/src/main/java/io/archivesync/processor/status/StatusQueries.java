@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.EfficiencyAggregate;
 import io.archivesync.processor.aggregate.EfficiencyTopology;
+import io.archivesync.processor.dedup.DroppedRepeats;
 import io.archivesync.processor.topology.SyncTopology;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,6 +28,8 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Interactive queries over the named stores, across instances: a key lives on one instance (Streams says which), and
@@ -34,6 +38,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 final class StatusQueries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Record timestamps, which place the repeats' windows, may run ahead of the clock; any window is looked at. */
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 
     private final KafkaStreams streams;
     private final HostInfo self;
@@ -44,7 +50,10 @@ final class StatusQueries {
         this.self = self;
     }
 
-    /** The latest result for {@code bucket/key}, from whichever instance holds it. */
+    /**
+     * The latest result for {@code bucket/key} and the repeats dedup dropped for it (which get no result of their
+     * own), from whichever instance holds them; empty when there is neither.
+     */
     Optional<Map<String, Object>> object(String destination, boolean localOnly) throws IOException,
             InterruptedException {
         KeyQueryMetadata where = streams.queryMetadataForKey(SyncTopology.LATEST_RESULTS_STORE, destination,
@@ -52,7 +61,15 @@ final class StatusQueries {
         if (localOnly || where == null || where.activeHost().equals(self)
                 || where.activeHost().equals(HostInfo.unavailable())) {
             CopyResult r = this.<CopyResult>localStore(SyncTopology.LATEST_RESULTS_STORE).get(destination);
-            return Optional.ofNullable(r).map(StatusJson::result);
+            DroppedRepeats repeats = localRepeats(destination);
+            if (r == null && repeats == null) {
+                return Optional.empty();
+            }
+            Map<String, Object> answer = r == null ? StatusJson.noResult(destination) : StatusJson.result(r);
+            if (repeats != null) {
+                answer.put("droppedRepeats", StatusJson.repeats(repeats));
+            }
+            return Optional.of(answer);
         }
         HttpResponse<String> answer = get(where.activeHost(), "/objects/" + destination, true);
         if (answer.statusCode() == 404) {
@@ -77,6 +94,20 @@ final class StatusQueries {
             }
             HttpResponse<String> answer = get(instance.hostInfo(), "/totals", true);
             all.putAll(JSON.readValue(answer.body(), new TypeReference<Map<String, Map<String, Object>>>() { }));
+        }
+        return all;
+    }
+
+    /** The repeats dropped for {@code destination} in every window still kept, as one; null when none. */
+    private DroppedRepeats localRepeats(String destination) {
+        ReadOnlyWindowStore<String, DroppedRepeats> store = streams.store(StoreQueryParameters.fromNameAndType(
+                SyncTopology.REPEATS_STORE, QueryableStoreTypes.<String, DroppedRepeats>windowStore()));
+        DroppedRepeats all = null;
+        try (WindowStoreIterator<DroppedRepeats> it = store.fetch(destination, Instant.EPOCH, FAR_FUTURE)) {
+            while (it.hasNext()) {
+                DroppedRepeats window = it.next().value;
+                all = all == null ? window : all.merge(window);
+            }
         }
         return all;
     }

@@ -3,6 +3,7 @@ package io.archivesync.processor.status;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.archivesync.core.log.LogSafe;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -102,7 +103,8 @@ public final class StatusServer implements AutoCloseable {
                 status = 503;
                 body = Map.of("error", "interrupted");
             } catch (IOException | RuntimeException e) {
-                LOGGER.warn("status query failed path={} error={}", exchange.getRequestURI(), e.toString());
+                LOGGER.warn("status query failed path={} error={}", LogSafe.escape(exchange.getRequestURI().toString()),
+                        LogSafe.escape(e.toString()));
                 status = 502;
                 body = Map.of("error", String.valueOf(e.getMessage()));
             }

@@ -11,6 +11,8 @@ import io.archivesync.processor.aggregate.EfficiencyTopology;
 import io.archivesync.processor.batch.BatchDrain;
 import io.archivesync.processor.batch.BatchingProcessor;
 import io.archivesync.processor.dedup.DedupProcessor;
+import io.archivesync.processor.dedup.DroppedRepeats;
+import io.archivesync.processor.dedup.SeenRequest;
 import io.archivesync.processor.mirrored.MirrorCheck;
 import io.archivesync.processor.mirrored.SkippedResults;
 import io.archivesync.processor.validate.RequestValidator;
@@ -45,10 +47,10 @@ import org.apache.kafka.streams.state.Stores;
  *                                     ├─ validation-rekey ─ key-by-destination ─ valid-request (bytes)
  *                                     │    ─ requests-by-destination (repartition) ─ parse-request ─┐
  *                                     └─ validation-keyed ──────────────────────────────────────────┴─
- *   requests-by-destination-merged ─ dedup-by-destination [dedup-store]
- *   ─ check-already-mirrored (join [latest-result-by-destination]) ─┬─ mirror-already-mirrored ─ skipped-result
- *                                                                   │    ─ skipped-results-sink
- *                                                                   └─ mirror-to-copy ─ request-to-copy
+ *   requests-by-destination-merged ─ check-already-mirrored (join [latest-result-by-destination])
+ *   ─ dedup-by-destination [dedup-store, dropped-repeats] ─┬─ mirror-already-mirrored ─ skipped-result
+ *                                                          │    ─ skipped-results-sink
+ *                                                          └─ mirror-to-copy
  *   ─ batch-requests [pending-batches, pending-requests] ─┬─ route-server-side ─ server-side-batches-sink
  *                                                         └─ route-streaming ─ streaming-batches-sink
  * results-source ─ latest-result-by-destination (table)
@@ -59,6 +61,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class SyncTopology {
 
     public static final String DEDUP_STORE = "dedup-store";
+    public static final String REPEATS_STORE = "dropped-repeats";
     public static final String PENDING_BATCHES_STORE = "pending-batches";
     public static final String PENDING_REQUESTS_STORE = "pending-requests";
     public static final String LATEST_RESULTS_STORE = "latest-result-by-destination";
@@ -78,7 +81,11 @@ public final class SyncTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(DEDUP_STORE, DedupProcessor.retention(settings.dedupHorizon()),
                         settings.dedupHorizon(), false),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+                Serdes.String(), SeenRequest.serde()).withCachingEnabled());
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(REPEATS_STORE, DedupProcessor.retention(settings.dedupHorizon()),
+                        settings.dedupHorizon(), false),
+                Serdes.String(), DroppedRepeats.serde()).withCachingEnabled());
         // Open batches are few and short-lived: in memory, changelogged, so a restart restores them.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_BATCHES_STORE),
                 Serdes.String(), topics.serverSideBatches().valueSerde()).withCachingEnabled());
@@ -93,12 +100,13 @@ public final class SyncTopology {
                         .withValueSerde(topics.results().valueSerde()));
         EfficiencyTopology.addTo(results, topics, settings.aggregateWindow());
 
+        // The join comes first so that dedup knows the latest result: a repeat of a request that failed is copied.
         Map<String, KStream<String, MirrorCheck>> checked = validRequests(builder, topics, settings)
-                .processValues(() -> new DedupProcessor(DEDUP_STORE, settings.dedupHorizon()),
-                        Named.as("dedup-by-destination"), DEDUP_STORE)
                 .leftJoin(latest, MirrorCheck::of, Joined.<String, ValidatedRequest, CopyResult>as("check-already-mirrored")
                         .withKeySerde(topics.requests().keySerde())
                         .withOtherValueSerde(topics.results().valueSerde()))
+                .processValues(() -> new DedupProcessor(DEDUP_STORE, REPEATS_STORE, settings.dedupHorizon()),
+                        Named.as("dedup-by-destination"), DEDUP_STORE, REPEATS_STORE)
                 .split(Named.as(MIRROR))
                 .branch((key, check) -> check.alreadyMirrored(), Branched.as("already-mirrored"))
                 .defaultBranch(Branched.as("to-copy"));
@@ -109,7 +117,6 @@ public final class SyncTopology {
                         topics.results().valueSerde()).withName("skipped-results-sink"));
 
         checked.get(MIRROR + "to-copy")
-                .mapValues(MirrorCheck::accepted, Named.as("request-to-copy"))
                 .process(() -> new BatchingProcessor(PENDING_BATCHES_STORE, PENDING_REQUESTS_STORE,
                         settings.batch(), drain, topics.requests().name(),
                         topics.requests().valueSerde().deserializer()), Named.as("batch-requests"),
@@ -129,7 +136,8 @@ public final class SyncTopology {
      */
     private static KStream<String, ValidatedRequest> validRequests(StreamsBuilder builder, Topics topics,
                                                                   ProcessorSettings settings) {
-        RequestValidator validator = new RequestValidator(settings.allowedDestinations());
+        RequestValidator validator = new RequestValidator(settings.allowedDestinations(),
+                settings.batch().maxEncodedBytes());
         KStream<String, byte[]> raw = builder.stream(topics.requests().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("requests-source"));
         Map<String, KStream<String, ValidatedRequest>> validated = raw

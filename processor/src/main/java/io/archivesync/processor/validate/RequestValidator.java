@@ -3,7 +3,10 @@ package io.archivesync.processor.validate;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.MetadataReplacement;
 import io.archivesync.avro.OperationMode;
+import io.archivesync.core.log.LogSafe;
+import io.archivesync.core.s3.BucketNames;
 import io.archivesync.core.s3.S3Location;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,22 +17,29 @@ import java.util.stream.Collectors;
 
 /**
  * The rules a request must pass before anything is copied. Pure: it answers with the first broken rule, worded for
- * the person who published the request.
+ * the person who published the request. Values quoted in a reason are escaped ({@link LogSafe}), since reasons end up
+ * in logs and dead-letter headers.
  */
 public final class RequestValidator {
 
-    private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
     private static final Set<String> MODES =
             Arrays.stream(OperationMode.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     private static final int MAX_KEY_BYTES = 1024;
     private static final Pattern METADATA_NAME = Pattern.compile("^[A-Za-z0-9._-]+$");
+    private static final Pattern SHA256 = Pattern.compile("^[0-9a-fA-F]{64}$");
     private static final int MAX_METADATA_BYTES = 2048;
 
     private final List<String> allowedDestinations;
+    private final long maxRequestBytes;
 
-    /** @param allowedDestinations {@code bucket} or {@code bucket/prefix} entries; empty allows any destination */
-    public RequestValidator(List<String> allowedDestinations) {
+    /**
+     * @param allowedDestinations {@code bucket} or {@code bucket/prefix} entries; empty allows any destination
+     * @param maxEncodedBatchBytes the largest encoded batch ({@code processor.batch.maxEncodedBytes}): a request that
+     *                             could not fit in a batch of its own is refused
+     */
+    public RequestValidator(List<String> allowedDestinations, long maxEncodedBatchBytes) {
         this.allowedDestinations = List.copyOf(allowedDestinations);
+        this.maxRequestBytes = maxEncodedBatchBytes - RequestLimits.BATCH_OVERHEAD_BYTES;
     }
 
     /** @return the reason the request is refused, or empty when it is acceptable */
@@ -40,41 +50,77 @@ public final class RequestValidator {
         if (r.getSource() == null || r.getSource().getUri() == null || r.getSource().getUri().isBlank()) {
             return Optional.of("source.uri is missing");
         }
-        String uri = r.getSource().getUri();
-        if (S3Location.isS3(uri)) {
-            try {
-                S3Location.parse(uri);
-            } catch (IllegalArgumentException e) {
-                return Optional.of("source.uri " + e.getMessage());
-            }
-        } else if (!S3Location.isHttp(uri)) {
-            return Optional.of("source.uri '" + uri + "' must be s3://bucket/key or an http(s) URL");
+        Optional<String> sourceProblem = checkSource(r.getSource().getUri());
+        if (sourceProblem.isPresent()) {
+            return sourceProblem;
         }
         if (r.getDestination() == null) {
             return Optional.of("destination is missing");
         }
         String bucket = r.getDestination().getBucket();
-        if (bucket == null || !BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
-            return Optional.of("destination.bucket '" + bucket + "' is not a valid bucket name");
+        Optional<String> bucketProblem = BucketNames.problem(bucket);
+        if (bucketProblem.isPresent()) {
+            return Optional.of("destination.bucket '" + LogSafe.escape(bucket) + "' is not a valid bucket name: it "
+                    + bucketProblem.get());
         }
         Optional<String> keyProblem = checkKey(r.getDestination().getKey());
         if (keyProblem.isPresent()) {
             return keyProblem;
         }
         if (!isAllowed(bucket + "/" + r.getDestination().getKey())) {
-            return Optional.of("destination s3://" + bucket + "/" + r.getDestination().getKey()
+            return Optional.of("destination s3://" + bucket + "/" + LogSafe.escape(r.getDestination().getKey())
                     + " is outside processor.allowedDestinations " + allowedDestinations);
         }
         if (r.getMode() != null && !MODES.contains(r.getMode())) {
-            return Optional.of("mode '" + r.getMode() + "' is unknown (known: " + MODES + ")");
+            return Optional.of("mode '" + LogSafe.escape(r.getMode()) + "' is unknown (known: " + MODES + ")");
         }
         if (r.getExpectedSize() != null && r.getExpectedSize() < 0) {
             return Optional.of("expectedSize " + r.getExpectedSize() + " is negative");
         }
-        if (r.getExpectedSha256() != null && !r.getExpectedSha256().matches("[0-9a-fA-F]{64}")) {
+        // Upper-case hex is accepted and normalised to lower case (ValidatedRequest.valid), not refused.
+        if (r.getExpectedSha256() != null && !SHA256.matcher(r.getExpectedSha256()).matches()) {
             return Optional.of("expectedSha256 is not 64 hex characters");
         }
-        return r.getMetadata() == null ? Optional.empty() : checkMetadata(r.getMetadata());
+        Optional<String> attributesProblem = RequestLimits.checkAttributes(r.getAttributes());
+        if (attributesProblem.isPresent()) {
+            return attributesProblem;
+        }
+        if (r.getMetadata() != null) {
+            Optional<String> metadataProblem = checkMetadata(r.getMetadata());
+            if (metadataProblem.isPresent()) {
+                return metadataProblem;
+            }
+        }
+        long size = RequestLimits.batchedSizeUpperBound(r);
+        if (size > maxRequestBytes) {
+            return Optional.of("the request takes up to " + size + " bytes in a batch, more than a batch can hold ("
+                    + maxRequestBytes + " bytes under processor.batch.maxEncodedBytes)");
+        }
+        return Optional.empty();
+    }
+
+    /** An {@code s3://} URI with a valid bucket name, or an HTTP(S) URL; neither with unsafe characters. */
+    static Optional<String> checkSource(String uri) {
+        int unsafe = firstUnsafe(uri);
+        if (unsafe >= 0) {
+            return Optional.of("source.uri '" + LogSafe.escape(uri) + "' contains " + describe(uri.charAt(unsafe)));
+        }
+        if (S3Location.isS3(uri)) {
+            S3Location location;
+            try {
+                location = S3Location.parse(uri);
+            } catch (IllegalArgumentException e) {
+                return Optional.of("source.uri " + e.getMessage());
+            }
+            Optional<String> bucketProblem = BucketNames.problem(location.bucket());
+            if (bucketProblem.isPresent()) {
+                return Optional.of("source.uri '" + uri + "' names an invalid bucket: its name "
+                        + bucketProblem.get());
+            }
+        } else if (!S3Location.isHttp(uri)) {
+            return Optional.of("source.uri '" + uri + "' must be s3://bucket/key or an http(s) URL");
+        }
+        return Optional.empty();
     }
 
     /** What S3 accepts as user metadata over its REST API: header-safe names, printable ASCII, 2 KB in all. */
@@ -82,10 +128,14 @@ public final class RequestValidator {
         if (m.getContentType() != null && !isPrintableAscii(m.getContentType())) {
             return Optional.of("metadata.contentType must be printable ASCII");
         }
-        int bytes = 0;
+        if (m.getContentType() != null && m.getContentType().length() > RequestLimits.MAX_CONTENT_TYPE_CHARS) {
+            return Optional.of("metadata.contentType is longer than " + RequestLimits.MAX_CONTENT_TYPE_CHARS
+                    + " characters");
+        }
+        long bytes = 0;
         for (Map.Entry<String, String> e : m.getUserMetadata().entrySet()) {
             if (!METADATA_NAME.matcher(e.getKey()).matches()) {
-                return Optional.of("metadata.userMetadata name '" + e.getKey()
+                return Optional.of("metadata.userMetadata name '" + LogSafe.escape(e.getKey())
                         + "' must be letters, digits, '-', '_' or '.'");
             }
             if (!isPrintableAscii(e.getValue())) {
@@ -120,6 +170,11 @@ public final class RequestValidator {
         if (key == null || key.isEmpty()) {
             return Optional.of("destination.key is missing");
         }
+        int unsafe = firstUnsafe(key);
+        if (unsafe >= 0) {
+            return Optional.of("destination.key '" + LogSafe.escape(key) + "' contains " + describe(key.charAt(unsafe))
+                    + " at character " + unsafe);
+        }
         if (key.startsWith("/")) {
             return Optional.of("destination.key '" + key + "' is an absolute path");
         }
@@ -128,12 +183,33 @@ public final class RequestValidator {
                 return Optional.of("destination.key '" + key + "' contains a '" + segment + "' segment");
             }
         }
-        if (key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return Optional.of("destination.key contains control characters");
-        }
-        if (key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
             return Optional.of("destination.key is longer than " + MAX_KEY_BYTES + " bytes");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The index of the first character that S3 may accept but that breaks tools and logs: C0 and C1 controls (NUL,
+     * newline, ESC, NEL U+0085 ...), DEL, the line and paragraph separators U+2028/U+2029, and U+FFFD, which is what
+     * invalid UTF-8 bytes become when the request is decoded. -1 when there is none.
+     */
+    static int firstUnsafe(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || c == '\uFFFD') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(char c) {
+        String code = String.format("U+%04X", (int) c);
+        if (c == '\uFFFD') {
+            return code + " (invalid UTF-8, or a replacement character)";
+        }
+        return c == '\u2028' || c == '\u2029' ? code + " (a line or paragraph separator)" : code + " (a control"
+                + " character)";
     }
 }

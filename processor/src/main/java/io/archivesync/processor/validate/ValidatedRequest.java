@@ -1,11 +1,18 @@
 package io.archivesync.processor.validate;
 
 import io.archivesync.avro.FileSyncRequest;
+import java.util.Locale;
 
 /**
  * A request after validation: either the parsed request with the bytes it arrived as (carried on to the batch store,
  * so nothing is re-encoded), or the original bytes with the reason it was refused. It never crosses a topic (the
  * repartition topic carries the raw bytes), so it needs no serde.
+ *
+ * <p>An accepted request is normalised here, on the parsed object: an upper-case {@code expectedSha256} becomes lower
+ * case, so that dedup, the mirror check and the copier's checksum comparison all see the form the contract names. The
+ * raw bytes are left as they arrived: they only serve to cross the repartition topic and to restore open batches,
+ * and both paths parse them again through {@link #valid} or {@link #normalise}; a batch is encoded from the parsed
+ * requests, so it carries the normalised value without re-encoding anything here.
  *
  * @param request the parsed request, null when refused
  * @param raw     the bytes as they arrived
@@ -14,8 +21,21 @@ import io.archivesync.avro.FileSyncRequest;
  */
 public record ValidatedRequest(FileSyncRequest request, byte[] raw, String reason, String kind) {
 
+    /** An accepted request, {@linkplain #normalise normalised}. */
     public static ValidatedRequest valid(FileSyncRequest request, byte[] raw) {
-        return new ValidatedRequest(request, raw, null, null);
+        return new ValidatedRequest(normalise(request), raw, null, null);
+    }
+
+    /** Puts the fields the contract accepts in several spellings into their one form (in place); returns it. */
+    public static FileSyncRequest normalise(FileSyncRequest request) {
+        String sha256 = request.getExpectedSha256();
+        if (sha256 != null) {
+            String lower = sha256.toLowerCase(Locale.ROOT);
+            if (!lower.equals(sha256)) {
+                request.setExpectedSha256(lower);
+            }
+        }
+        return request;
     }
 
     public static ValidatedRequest invalid(byte[] raw, String kind, String reason) {

@@ -3,6 +3,9 @@ package io.archivesync.processor.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.archivesync.avro.CopyBatch;
+import io.archivesync.avro.CopyMethod;
+import io.archivesync.avro.CopyOutcome;
+import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.Destination;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.RequestOrigin;
@@ -11,6 +14,7 @@ import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.config.ConfigLoader;
 import io.archivesync.core.config.EnvSubstitution;
 import io.archivesync.core.topic.Topics;
+import io.archivesync.processor.mirrored.MirrorCheck;
 import io.archivesync.processor.topology.SyncTopology;
 import io.archivesync.processor.validate.ValidatedRequest;
 import java.time.Instant;
@@ -76,6 +80,30 @@ class BatchingProcessorRestartTest {
     }
 
     @Test
+    void shouldKeepCurrentSourceEtagsAndNormalisedChecksumsOfAnOpenBatchAcrossARestart() {
+        // Given a first instance that stored an unversioned request whose destination was copied from ETag e1, and
+        // a request with an upper-case SHA-256, then went away
+        MockProcessorContext<String, CopyBatch> before = context();
+        BatchingProcessor first = processor(before);
+        FileSyncRequest generated = request("a.zip");
+        first.process(record(generated, copied(generated, "e1")));
+        FileSyncRequest upper = request("b.zip");
+        upper.setExpectedSha256("AB".repeat(32));
+        first.process(record(upper));
+
+        // When a new instance over the same stores closes the batch
+        MockProcessorContext<String, CopyBatch> after = context();
+        processor(after).process(record(request("c.zip")));
+
+        // Then the batch still tells the copier which source ETag is current, and carries the lower-case checksum
+        assertThat(after.forwarded()).singleElement().satisfies(f -> {
+            assertThat(f.record().value().getCurrentSourceEtags())
+                    .containsExactly(Map.entry(generated.getRequestId(), "e1"));
+            assertThat(f.record().value().getRequests().get(1).getExpectedSha256()).isEqualTo("ab".repeat(32));
+        });
+    }
+
+    @Test
     void shouldPadSequencesSoThatKeyOrderIsArrivalOrder() {
         assertThat(BatchingProcessor.entryKey("SERVER_SIDE/lake", 7)).isEqualTo("SERVER_SIDE/lake#0000000007");
         assertThat(BatchingProcessor.entryKey("SERVER_SIDE/lake", 10))
@@ -102,9 +130,27 @@ class BatchingProcessorRestartTest {
         return processor;
     }
 
-    private Record<String, ValidatedRequest> record(FileSyncRequest request) {
+    private Record<String, MirrorCheck> record(FileSyncRequest request) {
+        return record(request, null);
+    }
+
+    private Record<String, MirrorCheck> record(FileSyncRequest request, CopyResult latest) {
         byte[] raw = writer.serialize(topics.requests().name(), request);
-        return new Record<>("lake/" + request.getDestination().getKey(), ValidatedRequest.valid(request, raw), 0L);
+        return new Record<>("lake/" + request.getDestination().getKey(),
+                MirrorCheck.of(ValidatedRequest.valid(request, raw), latest), 0L);
+    }
+
+    private static CopyResult copied(FileSyncRequest request, String sourceEtag) {
+        return CopyResult.newBuilder()
+                .setRequestId("earlier")
+                .setSourceUri(request.getSource().getUri())
+                .setDestination(request.getDestination())
+                .setOutcome(CopyOutcome.COPIED)
+                .setMethod(CopyMethod.SERVER_SIDE)
+                .setMethodReason("test")
+                .setSourceEtag(sourceEtag)
+                .setCompletedAt(Instant.EPOCH)
+                .build();
     }
 
     private static FileSyncRequest request(String key) {

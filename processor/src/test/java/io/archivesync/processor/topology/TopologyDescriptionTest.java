@@ -35,7 +35,7 @@ class TopologyDescriptionTest {
                 "check-already-mirrored", "skipped-results-sink", "batch-requests", "route-server-side",
                 "route-streaming", "server-side-batches-sink", "streaming-batches-sink", "results-source",
                 "aggregate-per-window", "aggregate-totals", SyncTopology.DEDUP_STORE,
-                SyncTopology.PENDING_BATCHES_STORE, SyncTopology.PENDING_REQUESTS_STORE,
+                SyncTopology.REPEATS_STORE, SyncTopology.PENDING_BATCHES_STORE, SyncTopology.PENDING_REQUESTS_STORE,
                 SyncTopology.LATEST_RESULTS_STORE);
     }
 
