@@ -4,15 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Renders the effective configuration for the start-up log, with every secret masked. */
+/**
+ * Renders the effective configuration for the start-up log, with every secret masked: values of settings whose name
+ * says secret, and passwords in URLs ({@link UrlMasking}) whatever the setting.
+ */
 public final class ConfigPrinter {
 
     static final String MASK = "****";
@@ -41,8 +45,18 @@ public final class ConfigPrinter {
             for (Map.Entry<String, JsonNode> f : obj.properties()) {
                 if (SECRET.matcher(f.getKey()).matches() && f.getValue().isValueNode() && !f.getValue().isNull()) {
                     f.setValue(TextNode.valueOf(MASK));
+                } else if (f.getValue().isTextual()) {
+                    f.setValue(TextNode.valueOf(UrlMasking.mask(f.getValue().textValue())));
                 } else {
                     mask(f.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(UrlMasking.mask(array.get(i).textValue())));
+                } else {
+                    mask(array.get(i));
                 }
             }
         }
