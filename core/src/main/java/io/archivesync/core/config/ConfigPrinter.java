@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -38,6 +41,42 @@ public final class ConfigPrinter {
         } catch (JsonProcessingException e) {
             return "(unprintable configuration: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * Each set setting's value by its dotted path ({@code kafka.bootstrapServers}), masked as {@link #masked} is; lists
+     * as {@code [spot]}, maps as JSON; unset ones left out. For help texts that show a setting's default.
+     */
+    public static Map<String, String> flattened(AppConfig config) {
+        JsonNode tree = YAML.valueToTree(config);
+        mask(tree);
+        Map<String, String> values = new LinkedHashMap<>();
+        flatten("", tree, values);
+        return values;
+    }
+
+    private static void flatten(String path, JsonNode node, Map<String, String> values) {
+        if (node instanceof ObjectNode obj && !path.isEmpty() && !obj.isEmpty() && isSection(obj)) {
+            obj.properties().forEach(f -> flatten(path + "." + f.getKey(), f.getValue(), values));
+        } else if (node instanceof ObjectNode obj && path.isEmpty()) {
+            obj.properties().forEach(f -> flatten(f.getKey(), f.getValue(), values));
+        } else if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(item.isValueNode() ? item.asText() : item.toString()));
+            values.put(path, "[" + String.join(", ", items) + "]");
+        } else if (!node.isNull()) {
+            values.put(path, node.isValueNode() ? node.asText() : node.toString());
+        }
+    }
+
+    /** A section of settings rather than a map value: its keys are camel-case names, not dotted client settings. */
+    private static boolean isSection(ObjectNode obj) {
+        for (Map.Entry<String, JsonNode> f : obj.properties()) {
+            if (f.getKey().contains(".")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void mask(JsonNode node) {
