@@ -3,9 +3,10 @@ package io.archivesync.cli;
 import io.archivesync.cli.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The archive-sync launcher: one jar, one subcommand per service, plus the embedded demo. */
-@Command(name = "archive-sync", mixinStandardHelpOptions = true, version = "archive-sync 0.1.0",
+@Command(name = "archive-sync", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Mirrors public data archives into object storage, event by event, over Kafka.",
         subcommands = {DemoCommand.class, ProducerCommand.class, ProcessorCommand.class, SinkCommand.class,
                 SampleArchiveCommand.class, PublishCommand.class, SqsBridgeCommand.class})
@@ -18,6 +19,25 @@ public final class Main {
         if (args.length > 0 && args[0].equals("demo") && System.getProperty(CONSOLE_LEVEL) == null) {
             System.setProperty(CONSOLE_LEVEL, "WARN");
         }
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The launcher as every caller should build it: one-line errors ({@link ErrorLine}), {@code --version} on every
+     * command, and {@code --help} that shows each option's default (the settings' own, from the defaults file).
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new ErrorLine());
+        configure(cli, SettingDefaults.load());
+        return cli;
+    }
+
+    private static void configure(CommandLine command, SettingDefaults defaults) {
+        CommandSpec spec = command.getCommandSpec();
+        spec.usageMessage().showDefaultValues(true);
+        spec.versionProvider(new Version());
+        spec.resourceBundle(defaults);
+        command.getSubcommands().values().forEach(sub -> configure(sub, defaults));
     }
 }

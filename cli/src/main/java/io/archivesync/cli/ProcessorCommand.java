@@ -19,7 +19,7 @@ final class ProcessorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AppConfig config = options.load(List.of());
+        AppConfig config = SharedRegistry.require(options.load(List.of()));
         CountDownLatch stopped = new CountDownLatch(1);
         ProcessorService service = ProcessorService.start(config, Duration.ofMinutes(2));
         try {

@@ -2,11 +2,13 @@ package io.archivesync.cli;
 
 import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.config.PlanStrategy;
+import io.archivesync.core.topic.Topics;
 import io.archivesync.producer.PlanSummary;
 import io.archivesync.producer.ProducerJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,34 +21,44 @@ final class ProducerCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--market", split = ",", description = "markets, e.g. spot,futures/um (producer.markets)")
+    @Option(names = "--market", split = ",", description = "markets, e.g. spot,futures/um (producer.markets). "
+            + "Default: ${bundle:producer.markets:-unset}")
     List<String> markets;
 
-    @Option(names = "--frequency", split = ",", description = "daily, monthly or daily,monthly (producer.frequency)")
+    @Option(names = "--frequency", split = ",", description = "daily, monthly or daily,monthly (producer.frequency). "
+            + "Default: ${bundle:producer.frequency:-unset}")
     List<String> frequencies;
 
-    @Option(names = "--data-type", split = ",", description = "data types, e.g. klines,aggTrades (producer.dataTypes)")
+    @Option(names = "--data-type", split = ",", description = "data types, e.g. klines,aggTrades (producer.dataTypes). "
+            + "Default: ${bundle:producer.dataTypes:-unset}")
     List<String> dataTypes;
 
-    @Option(names = "--symbol", split = ",", description = "symbols, e.g. BTCUSDT (producer.symbols)")
+    @Option(names = "--symbol", split = ",", description = "symbols, e.g. BTCUSDT (producer.symbols). "
+            + "Default: ${bundle:producer.symbols:-unset}")
     List<String> symbols;
 
-    @Option(names = "--interval", split = ",", description = "kline intervals, e.g. 1m,1h (producer.intervals)")
+    @Option(names = "--interval", split = ",", description = "kline intervals, e.g. 1m,1h (producer.intervals). "
+            + "Default: ${bundle:producer.intervals:-unset}")
     List<String> intervals;
 
-    @Option(names = "--from", description = "first date, YYYY-MM-DD (producer.from)")
+    @Option(names = "--from", description = "first date, YYYY-MM-DD (producer.from). "
+            + "Default: ${bundle:producer.from:-unset}")
     String from;
 
-    @Option(names = "--to", description = "last date, YYYY-MM-DD (producer.to)")
+    @Option(names = "--to", description = "last date, YYYY-MM-DD (producer.to). "
+            + "Default: ${bundle:producer.to:-unset}")
     String to;
 
-    @Option(names = "--strategy", description = "generate (build keys) or list (ListObjectsV2) (producer.strategy)")
+    @Option(names = "--strategy", description = "generate (build keys) or list (ListObjectsV2) (producer.strategy). "
+            + "Default: ${bundle:producer.strategy:-unset}")
     String strategy;
 
-    @Option(names = "--include", description = "key glob, or regex:..., to keep (producer.include; repeatable)")
+    @Option(names = "--include", description = "key glob, or regex:..., to keep (producer.include; repeatable). "
+            + "Default: ${bundle:producer.include:-unset}")
     List<String> include;
 
-    @Option(names = "--exclude", description = "key glob, or regex:..., to leave out (producer.exclude; repeatable)")
+    @Option(names = "--exclude", description = "key glob, or regex:..., to leave out (producer.exclude; repeatable). "
+            + "Default: ${bundle:producer.exclude:-unset}")
     List<String> exclude;
 
     @Option(names = "--dry-run", description = "print the plan and its counts; produce nothing")
@@ -65,6 +77,7 @@ final class ProducerCommand implements Callable<Integer> {
         if (dryRun) {
             return dryRun(job, config);
         }
+        SharedRegistry.require(config);
         boolean progress = !noProgress;
         long total = progress && config.producer().strategy() == PlanStrategy.GENERATE ? job.plan(o -> { }) : -1;
         ProgressBar bar = progress ? new ProgressBar(System.err, total, System.console() != null) : null;
@@ -76,7 +89,7 @@ final class ProducerCommand implements Callable<Integer> {
         if (bar != null) {
             bar.finish(emitted);
         }
-        System.out.printf("emitted %d requests to %s%n", emitted, config.topics().prefix() + "requests");
+        System.out.printf("emitted %d requests to %s%n", emitted, Topics.create(config).requests().name());
         return 0;
     }
 
@@ -130,7 +143,6 @@ final class ProducerCommand implements Callable<Integer> {
 
     /** A YAML list of quoted strings: patterns hold characters ({@code *}, {@code :}) that YAML would read. */
     private static String quoted(List<String> values) {
-        return values.stream().map(v -> "'" + v.replace("'", "''") + "'")
-                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        return values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(",", "[", "]"));
     }
 }

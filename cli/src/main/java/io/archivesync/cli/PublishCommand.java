@@ -85,7 +85,7 @@ final class PublishCommand implements Callable<Integer> {
             System.err.println("publish: --source needs --dest-bucket and --dest-key");
             return 2;
         }
-        AppConfig config = options.load(List.of());
+        AppConfig config = SharedRegistry.require(options.load(List.of()));
         Clock clock = Clock.systemUTC();
         int bad = 0;
         try (RequestPublisher publisher = new RequestPublisher(config)) {

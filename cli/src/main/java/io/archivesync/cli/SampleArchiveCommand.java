@@ -2,6 +2,7 @@ package io.archivesync.cli;
 
 import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.s3.S3Clients;
+import io.archivesync.core.s3.S3Failures;
 import io.archivesync.embedded.archive.SampleArchive;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
@@ -43,6 +45,8 @@ final class SampleArchiveCommand implements Callable<Integer> {
             }
             List<SampleArchive.Entry> written = SampleArchive.generate(s3, bucket, spec);
             System.out.printf("wrote %d objects to s3://%s/data/%n", written.size(), bucket);
+        } catch (SdkException e) {
+            throw S3Failures.startupFailure(e, config.s3(), "writing the sample archive to s3://" + bucket);
         }
         return 0;
     }

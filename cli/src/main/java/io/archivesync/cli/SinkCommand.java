@@ -17,7 +17,7 @@ final class SinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AppConfig config = options.load(List.of());
+        AppConfig config = SharedRegistry.require(options.load(List.of()));
         CopierService service = CopierService.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "archive-sync-shutdown"));
         service.await();

@@ -33,7 +33,7 @@ final class SqsBridgeCommand implements Callable<Integer> {
         if (sqsEndpoint != null) {
             o.add("bridge.endpoint=" + sqsEndpoint);
         }
-        AppConfig config = options.load(o);
+        AppConfig config = SharedRegistry.require(options.load(o));
         config.bridge().requireQueueUrl();
         CountDownLatch stopped = new CountDownLatch(1);
         SqsBridgeService service = SqsBridgeService.start(config);

@@ -3,6 +3,7 @@ package io.archivesync.producer;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.s3.S3Clients;
+import io.archivesync.core.s3.S3Failures;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.producer.plan.PlannedObject;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -44,7 +46,7 @@ public final class ProducerJob {
     /** Plans without producing ({@code --dry-run}): calls {@code sink} per object; returns how many. */
     public long plan(Consumer<PlannedObject> sink) {
         try (S3Client s3 = sourceClient()) {
-            return new ArchiveEnumerator(s3, config.producer(), clock).enumerate(sink);
+            return enumerate(s3, sink);
         }
     }
 
@@ -67,7 +69,7 @@ public final class ProducerJob {
                      topics.requests().keySerde().serializer(), topics.requests().valueSerde().serializer())) {
             long found;
             try {
-                found = new ArchiveEnumerator(s3, config.producer(), clock).enumerate(object -> {
+                found = enumerate(s3, object -> {
                     if (failure.get() != null) {
                         throw new KafkaRefused();
                     }
@@ -91,6 +93,16 @@ public final class ProducerJob {
             LOGGER.info("enumeration done objects={} strategy={} sourceBucket={}", found,
                     config.producer().strategy().text(), config.producer().sourceBucket());
             return found;
+        }
+    }
+
+    /** Enumerates; a storage failure becomes one line naming the setting to fix, not the SDK's exception. */
+    private long enumerate(S3Client s3, Consumer<PlannedObject> sink) {
+        try {
+            return new ArchiveEnumerator(s3, config.producer(), clock).enumerate(sink);
+        } catch (SdkException e) {
+            throw S3Failures.startupFailure(e, config.s3(), "listing the archive s3://"
+                    + config.producer().sourceBucket() + (config.producer().anonymousSource() ? " anonymously" : ""));
         }
     }
 

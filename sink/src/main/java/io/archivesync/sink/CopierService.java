@@ -44,6 +44,7 @@ public final class CopierService implements AutoCloseable {
     public static CopierService start(AppConfig config) {
         Topics topics = Topics.create(config);
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
+        StorageCheck.requireUsable(config.s3());
         StorageClients clients = new StorageClients(config.s3(), config.sink());
         CopierFactory.Composed copier = CopierFactory.create(config.sink(), clients);
 

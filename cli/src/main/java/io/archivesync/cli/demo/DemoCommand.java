@@ -1,8 +1,10 @@
 package io.archivesync.cli.demo;
 
+import io.archivesync.cli.Verbosity;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Starts real servers in-process, generates a Binance-like archive and mirrors it through the whole pipeline. */
@@ -10,8 +12,12 @@ import picocli.CommandLine.Option;
         description = "Mirror a generated Binance-like archive through Kafka on embedded servers, twice.")
 public final class DemoCommand implements Callable<Integer> {
 
+    /** Only for the launcher's error handler: with it, a failure prints its stack trace. */
+    @Mixin
+    Verbosity verbosity;
+
     @Option(names = "--dir", defaultValue = "demo-data",
-            description = "where S3Proxy keeps the buckets (wiped at start; default: ${DEFAULT-VALUE})")
+            description = "where S3Proxy keeps the buckets (wiped at start)")
     Path dir;
 
     @Option(names = "--days", defaultValue = "7", description = "daily files per symbol and data type")

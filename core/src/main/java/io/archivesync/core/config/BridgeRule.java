@@ -18,7 +18,7 @@ public record BridgeRule(String bucket, String prefix, String destinationBucket,
         bucket = Check.notBlank("bridge.rules.bucket", bucket);
         anonymous = Boolean.TRUE.equals(anonymous);
         prefix = prefix == null ? "" : prefix;
-        destinationBucket = Check.notBlank("bridge.rules.destinationBucket", destinationBucket);
+        destinationBucket = Check.bucketName("bridge.rules.destinationBucket", destinationBucket);
         destinationPrefix = destinationPrefix == null ? "" : destinationPrefix.strip();
         if (destinationPrefix.startsWith("/") || destinationPrefix.contains("..")) {
             throw new ConfigException("bridge.rules.destinationPrefix",

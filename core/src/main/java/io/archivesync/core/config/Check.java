@@ -1,5 +1,6 @@
 package io.archivesync.core.config;
 
+import io.archivesync.core.s3.naming.BucketNames;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +15,15 @@ public final class Check {
             throw new ConfigException(setting, "must be set");
         }
         return value.strip();
+    }
+
+    /** A bucket S3 accepts: a bad destination name would otherwise fail every copy, one by one, after start-up. */
+    public static String bucketName(String setting, String value) {
+        String name = notBlank(setting, value);
+        BucketNames.describeProblem(name).ifPresent(problem -> {
+            throw new ConfigException(setting, problem);
+        });
+        return name;
     }
 
     public static int positive(String setting, int value) {

@@ -18,6 +18,23 @@ public final class ConfigException extends RuntimeException {
         this.setting = setting;
     }
 
+    private ConfigException(String setting, String message, boolean verbatim) {
+        super(message);
+        this.setting = setting;
+    }
+
+    /**
+     * A setting no section declares, most likely a typo: {@code unknown setting sink.concurency in mirror.yml; did you
+     * mean sink.concurrency?}.
+     *
+     * @param where      where it was written: the file's name or {@code --set}
+     * @param suggestion the closest known setting, or null when none is close
+     */
+    public static ConfigException unknownSetting(String setting, String where, String suggestion) {
+        return new ConfigException(setting, "unknown setting " + setting + " in " + where
+                + (suggestion == null ? "" : "; did you mean " + suggestion + "?"), true);
+    }
+
     /** The dotted path of the offending setting, e.g. {@code processor.batch.maxRequests}. */
     public String setting() {
         return setting;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -13,8 +14,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds the one {@link AppConfig} a process runs with, once, at start-up: the defaults shipped in
@@ -52,27 +57,39 @@ public final class ConfigLoader {
             merge(tree, readYaml(file.toString(), readFile(file)));
         }
         substitute("", tree);
+        Set<String> overridden = new HashSet<>();
         for (String override : overrides) {
-            applyOverride(tree, override);
+            overridden.add(applyOverride(tree, override));
         }
-        return bind(tree);
+        return bind(tree, path -> overridden.stream().anyMatch(o -> path.equals(o) || path.startsWith(o + "."))
+                ? "--set" : file == null ? "the configuration" : file.toString());
     }
 
-    private AppConfig bind(ObjectNode tree) {
+    private AppConfig bind(ObjectNode tree, UnaryOperator<String> origin) {
         try {
             return yaml.treeToValue(tree, AppConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            String path = path(e);
+            String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.') + 1) : "";
+            List<String> known = new ArrayList<>();
+            e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+            throw ConfigException.unknownSetting(path, origin.apply(path),
+                    Suggestions.closest(e.getPropertyName(), known).map(s -> parent + s).orElse(null));
         } catch (JsonMappingException e) {
             ConfigException inner = findConfigException(e);
             if (inner != null) {
                 throw inner;
             }
-            String path = e.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
-                    .reduce((a, b) -> a + "." + b).orElse("(root)");
-            throw new ConfigException(path, e.getOriginalMessage(), e);
+            throw new ConfigException(path(e), e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ConfigException("(root)", e.getMessage(), e);
         }
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                .reduce((a, b) -> a + "." + b).orElse("(root)");
     }
 
     private static ConfigException findConfigException(Throwable t) {
@@ -152,7 +169,8 @@ public final class ConfigLoader {
         }
     }
 
-    private void applyOverride(ObjectNode tree, String override) {
+    /** @return the dotted path the override set */
+    private String applyOverride(ObjectNode tree, String override) {
         int eq = override.indexOf('=');
         if (eq <= 0) {
             throw new ConfigException("--set", "'" + override + "' is not of the form path.to.setting=value");
@@ -173,10 +191,26 @@ public final class ConfigLoader {
         for (int i = 0; i < parts.length - 1; i++) {
             JsonNode next = parent.get(parts[i]);
             if (!(next instanceof ObjectNode)) {
-                throw new ConfigException(path, "unknown setting (no section '" + parts[i] + "')");
+                throw ConfigException.unknownSetting(path, "--set", suggestSection(parent, parts, i));
             }
             parent = (ObjectNode) next;
         }
         parent.set(parts[parts.length - 1], value);
+        return path;
+    }
+
+    /** {@code path} with its {@code i}-th part replaced by the closest section there, or null when none is close. */
+    private static String suggestSection(ObjectNode parent, String[] parts, int i) {
+        List<String> sections = new ArrayList<>();
+        parent.properties().forEach(f -> {
+            if (f.getValue().isObject()) {
+                sections.add(f.getKey());
+            }
+        });
+        return Suggestions.closest(parts[i], sections).map(s -> {
+            String[] fixed = parts.clone();
+            fixed[i] = s;
+            return String.join(".", fixed);
+        }).orElse(null);
     }
 }

@@ -47,6 +47,7 @@ public record ProcessorSettings(
                 throw new ConfigException("processor.allowedDestinations",
                         "'" + d + "' must be bucket or bucket/prefix, relative and without '..'");
             }
+            Check.bucketName("processor.allowedDestinations", d.split("/", 2)[0]);
         }
         Check.positive("processor.aggregateWindow", aggregateWindow);
         if (statusPort < -1 || statusPort > 65_535) {

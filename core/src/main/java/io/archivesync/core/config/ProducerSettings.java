@@ -89,7 +89,7 @@ public record ProducerSettings(
         }
         include = patterns("producer.include", include);
         exclude = patterns("producer.exclude", exclude);
-        destinationBucket = Check.notBlank("producer.destinationBucket", destinationBucket);
+        destinationBucket = Check.bucketName("producer.destinationBucket", destinationBucket);
         destinationPrefix = destinationPrefix == null ? "" : destinationPrefix.strip();
         if (destinationPrefix.startsWith("/") || destinationPrefix.contains("..")) {
             throw new ConfigException("producer.destinationPrefix", "must be relative and must not contain '..'");

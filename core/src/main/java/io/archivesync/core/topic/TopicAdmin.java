@@ -1,6 +1,9 @@
 package io.archivesync.core.topic;
 
 import io.archivesync.core.config.TopicSettings;
+import io.archivesync.core.config.UrlMasking;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +13,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates our topics at start-up when they are missing, with the configured partitions and replication. */
+/**
+ * Creates our topics at start-up when they are missing, with the configured partitions and replication. It is the
+ * first thing a service asks of Kafka, so it is where an unreachable broker is reported: within {@link #API_TIMEOUT}
+ * (the admin client's own default is a minute), in one line naming {@code kafka.bootstrapServers}.
+ */
 public final class TopicAdmin {
 
+    /** How long an admin call may take, unless {@code kafka.properties} says otherwise. */
+    static final Duration API_TIMEOUT = Duration.ofSeconds(15);
+    /** How long one request may wait for its answer; below {@link #API_TIMEOUT}, so that one retry fits. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(7);
     private static final Logger LOGGER = LoggerFactory.getLogger(TopicAdmin.class);
 
     private TopicAdmin() {
@@ -32,8 +44,10 @@ public final class TopicAdmin {
             LOGGER.info("topic creation disabled topics.create=false");
             return;
         }
-        try (Admin admin = Admin.create(clientConfig)) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        Map<String, Object> adminConfig = adminConfig(clientConfig);
+        long wait = waitMillis(adminConfig);
+        try (Admin admin = Admin.create(adminConfig)) {
+            Set<String> existing = admin.listTopics().names().get(wait, TimeUnit.MILLISECONDS);
             List<NewTopic> missing = topics.stream()
                     .map(Topic::name)
                     .filter(name -> !existing.contains(name))
@@ -44,7 +58,7 @@ public final class TopicAdmin {
             }
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 try {
-                    entry.getValue().get(30, TimeUnit.SECONDS);
+                    entry.getValue().get(wait, TimeUnit.MILLISECONDS);
                     LOGGER.info("created topic={} partitions={} replicationFactor={}", entry.getKey(),
                             settings.partitions(), settings.replicationFactor());
                 } catch (ExecutionException e) {
@@ -58,8 +72,7 @@ public final class TopicAdmin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + clientConfig.get("bootstrap.servers")
-                    + " to create topics: " + e.getMessage(), e);
+            throw unreachable(adminConfig, "to create topics", e);
         }
     }
 
@@ -70,9 +83,10 @@ public final class TopicAdmin {
      * @param why what needs them co-partitioned, for the message
      */
     public static void requireSamePartitions(Map<String, Object> clientConfig, List<String> topics, String why) {
-        try (Admin admin = Admin.create(clientConfig)) {
+        Map<String, Object> adminConfig = adminConfig(clientConfig);
+        try (Admin admin = Admin.create(adminConfig)) {
             Map<String, Integer> partitions = new TreeMap<>();
-            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS)
+            admin.describeTopics(topics).allTopicNames().get(waitMillis(adminConfig), TimeUnit.MILLISECONDS)
                     .forEach((name, description) -> partitions.put(name, description.partitions().size()));
             if (new HashSet<>(partitions.values()).size() > 1) {
                 throw new IllegalStateException("topics " + partitions + " (name=partitions) must have the same "
@@ -83,8 +97,39 @@ public final class TopicAdmin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while describing topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot describe topics " + topics + " at "
-                    + clientConfig.get("bootstrap.servers") + ": " + e.getMessage(), e);
+            throw unreachable(adminConfig, "to describe topics " + topics, e);
         }
+    }
+
+    /**
+     * The client settings with bounded admin timeouts added, unless {@code kafka.properties} sets them: the admin
+     * client's default of a minute, per call, leaves an operator waiting for a typo in the broker address.
+     */
+    static Map<String, Object> adminConfig(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT.toMillis());
+        long request = Long.parseLong(String.valueOf(config.get(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG)));
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) Math.max(API_TIMEOUT.toMillis(), request));
+        return config;
+    }
+
+    /** The API timeout and a little more: the admin client fails its futures by itself, with a better reason. */
+    private static long waitMillis(Map<String, Object> adminConfig) {
+        return Long.parseLong(String.valueOf(adminConfig.get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG))) + 5_000;
+    }
+
+    /** One line naming the setting and the address: a timeout means nothing answered there. */
+    private static IllegalStateException unreachable(Map<String, Object> adminConfig, String what, Exception e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String servers = UrlMasking.mask(String.valueOf(adminConfig.get("bootstrap.servers")));
+        if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+            long seconds = waitMillis(adminConfig) / 1000 - 5;
+            return new IllegalStateException("cannot reach Kafka at kafka.bootstrapServers=" + servers + " within "
+                    + seconds + "s " + what + ": is a broker running there? Fix kafka.bootstrapServers (or "
+                    + "--bootstrap-servers), or the security settings in kafka.properties", cause);
+        }
+        return new IllegalStateException("Kafka at kafka.bootstrapServers=" + servers + " refused " + what + ": "
+                + UrlMasking.mask(cause.getMessage()), cause);
     }
 }

@@ -60,7 +60,7 @@ class IngressSettingsTest {
             "bridge.pollers=0                                 | bridge.pollers",
             "bridge.endpoint=ftp://x                          | bridge.endpoint",
             "bridge.rules=[{bucket: src}]                     | bridge.rules.destinationBucket",
-            "'bridge.rules=[{bucket: a, destinationBucket: b, destinationPrefix: ../x}]' | bridge.rules.destinationPrefix",
+            "'bridge.rules=[{bucket: a, destinationBucket: bbb, destinationPrefix: ../x}]' | bridge.rules.destinationPrefix",
     })
     void shouldRefuseABadIngressSettingNamingIt(String override, String setting) {
         assertThatThrownBy(() -> Configs.load(override))
