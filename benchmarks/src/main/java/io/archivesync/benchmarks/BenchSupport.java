@@ -36,11 +36,7 @@ final class BenchSupport {
 
     /** The same settings with another {@code sink.listingTtl} (0 = one HEAD per skip check). */
     static AppConfig withListingTtl(AppConfig base, java.time.Duration ttl) {
-        var s = base.sink();
-        return base.withSink(new io.archivesync.core.config.SinkSettings(s.groupId(), s.transactionalIdPrefix(),
-                s.concurrency(), s.copyTimeout(), s.pollTimeout(), s.routes(), s.mode(), s.sourceEndpoint(),
-                s.storageClass(), s.skip(), ttl, s.serverSide(), s.streaming(), s.metadata(), s.verify(),
-                s.retry()));
+        return base.withSink(base.sink().withListingTtl(ttl));
     }
 
     /** A request as the producer makes it from a listing: size and ETag known. */

@@ -48,14 +48,7 @@ public final class CopierService implements AutoCloseable {
         StorageClients clients = new StorageClients(config.s3(), config.sink());
         CopierFactory.Composed copier = CopierFactory.create(config.sink(), clients);
 
-        Map<String, Object> consumerConfig = config.kafka().clientConfig();
-        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, config.sink().groupId());
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
-        consumerConfig.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
-                (int) Math.max(300_000, config.sink().copyTimeout().toMillis() * 2));
+        Map<String, Object> consumerConfig = consumerConfig(config);
 
         Map<String, Object> producerConfig = config.kafka().clientConfig();
         String transactionalId = config.sink().transactionalIdPrefix() + "-" + UUID.randomUUID();
@@ -72,9 +65,34 @@ public final class CopierService implements AutoCloseable {
                 config.sink().concurrency());
         CopierService service = new CopierService(loop, clients, copier);
         service.thread.start();
-        LOGGER.info("copier started groupId={} transactionalId={} mode={} skip={}", config.sink().groupId(),
-                transactionalId, config.sink().mode(), config.sink().skip());
+        LOGGER.info("copier started groupId={} transactionalId={} mode={} skip={} sessionTimeout={}",
+                config.sink().groupId(), transactionalId, config.sink().mode(), config.sink().skip(),
+                config.sink().sessionTimeout());
         return service;
+    }
+
+    /**
+     * The consumer's settings. The session timeout is the copiers' failover time: a killed copier's partitions wait
+     * that long before another copier takes them (Kafka's 45 s default meant 40-50 s without a copy). Heartbeats go
+     * at a third of it, as Kafka advises. A clean close leaves the group at once, so only a crash pays the timeout.
+     */
+    static Map<String, Object> consumerConfig(AppConfig config) {
+        Map<String, Object> consumerConfig = config.kafka().clientConfig();
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, config.sink().groupId());
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
+        consumerConfig.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                (int) Math.max(300_000, config.sink().copyTimeout().toMillis() * 2));
+        if ("consumer".equalsIgnoreCase(String.valueOf(consumerConfig.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)))) {
+            // the new group protocol (KIP-848) takes both from the broker (group.consumer.session.timeout.ms)
+            return consumerConfig;
+        }
+        int session = (int) config.sink().sessionTimeout().toMillis();
+        consumerConfig.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, session);
+        consumerConfig.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(1, session / 3));
+        return consumerConfig;
     }
 
     /** Waits for the copier to stop by itself (it does when fenced or on a fatal error). */

@@ -1,13 +1,18 @@
 package io.archivesync.core.config;
 
 import io.archivesync.avro.OperationMode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The copier's settings.
+ * The copier's settings. Every default lives in {@code archive-sync-defaults.yml}, the one place they are declared;
+ * the constructors only validate, so a setting left out (or set to null) is refused naming it rather than silently
+ * given a second default here.
  *
  * @param groupId               consumer group of the copier instances
  * @param transactionalIdPrefix each instance's transactional id starts with it
@@ -25,6 +30,15 @@ import java.util.Set;
  * @param skip                  when a destination object counts as current and is not copied again
  * @param listingTtl            how long a listing of a destination "directory" answers the skip check instead of one
  *                              HEAD per object; 0 turns listings off
+ * @param sessionTimeout        how long the group waits for a silent copier (killed, frozen) before its partitions
+ *                              go to another; heartbeats are a third of it. Shorter fails over faster, but a long GC
+ *                              pause then costs a rebalance
+ * @param allowedSources        source URI prefixes requests may copy from ({@code https://host/path/},
+ *                              {@code s3://bucket/prefix}); empty allows any source. Anyone who can publish a request
+ *                              chooses what the copier fetches, so this is the copier's own guard, as
+ *                              {@code processor.allowedDestinations} is for what it writes
+ * @param allowPrivateSources   whether HTTP(S) sources may resolve to loopback, link-local (cloud metadata), private
+ *                              or other non-public addresses; false except for local test stacks
  * @param serverSide            server-side copy tuning
  * @param streaming             streaming copy tuning
  * @param metadata              content type and user metadata: preserved, or replaced
@@ -43,6 +57,9 @@ public record SinkSettings(
         String storageClass,
         SkipCriterion skip,
         Duration listingTtl,
+        Duration sessionTimeout,
+        List<String> allowedSources,
+        boolean allowPrivateSources,
         ServerSide serverSide,
         Streaming streaming,
         Metadata metadata,
@@ -50,6 +67,7 @@ public record SinkSettings(
         Retry retry) {
 
     private static final Set<String> ROUTES = Set.of("SERVER_SIDE", "STREAMING");
+    private static final Set<String> SOURCE_SCHEMES = Set.of("http", "https", "s3");
     /** S3's smallest part (except the last) and its largest single copy. */
     private static final long MIN_PART = 5L << 20;
     private static final long MAX_SINGLE_COPY = 5L << 30;
@@ -60,7 +78,7 @@ public record SinkSettings(
         Check.positive("sink.concurrency", concurrency);
         Check.positive("sink.copyTimeout", copyTimeout);
         Check.positive("sink.pollTimeout", pollTimeout);
-        routes = Check.listOrEmpty(routes);
+        routes = List.copyOf(present("sink.routes", routes));
         if (routes.isEmpty()) {
             throw new ConfigException("sink.routes", "must name at least one of " + ROUTES);
         }
@@ -69,22 +87,57 @@ public record SinkSettings(
                 throw new ConfigException("sink.routes", "unknown route '" + route + "' (known: " + ROUTES + ")");
             }
         }
-        mode = Check.orDefault(mode, OperationMode.AUTO);
+        mode = present("sink.mode", mode);
         sourceEndpoint = blankToNull(sourceEndpoint);
         if (sourceEndpoint != null && !sourceEndpoint.matches("https?://.+")) {
             throw new ConfigException("sink.sourceEndpoint", "'" + sourceEndpoint + "' must be an http(s):// URL");
         }
         storageClass = blankToNull(storageClass);
-        skip = Check.orDefault(skip, SkipCriterion.SIZE_AND_ETAG);
-        listingTtl = Check.orDefault(listingTtl, Duration.ofSeconds(30));
+        skip = present("sink.skip", skip);
+        listingTtl = present("sink.listingTtl", listingTtl);
         if (listingTtl.isNegative()) {
             throw new ConfigException("sink.listingTtl", "must be 0 (off) or a positive duration, was " + listingTtl);
         }
-        serverSide = Check.orDefault(serverSide, new ServerSide(256L << 20, 64L << 20, 8));
-        streaming = Check.orDefault(streaming, new Streaming(16L << 20, 4, 4));
-        metadata = Check.orDefault(metadata, new Metadata(false, null, Map.of()));
-        verify = Check.orDefault(verify, new Verify(true, null));
-        retry = Check.orDefault(retry, new Retry(5, Duration.ofMillis(200), Duration.ofSeconds(10)));
+        Check.positive("sink.sessionTimeout", sessionTimeout);
+        allowedSources = present("sink.allowedSources", allowedSources).stream().map(String::strip).toList();
+        allowedSources.forEach(SinkSettings::checkSourcePrefix);
+        serverSide = present("sink.serverSide", serverSide);
+        streaming = present("sink.streaming", streaming);
+        metadata = present("sink.metadata", metadata);
+        verify = present("sink.verify", verify);
+        retry = present("sink.retry", retry);
+    }
+
+    /** The same settings with another listing TTL (benchmarks compare listings against one HEAD per object). */
+    public SinkSettings withListingTtl(Duration ttl) {
+        return new SinkSettings(groupId, transactionalIdPrefix, concurrency, copyTimeout, pollTimeout, routes, mode,
+                sourceEndpoint, storageClass, skip, ttl, sessionTimeout, allowedSources, allowPrivateSources,
+                serverSide, streaming, metadata, verify, retry);
+    }
+
+    /** An allowed source is a URI prefix with a scheme the copier reads and a host or bucket. */
+    private static void checkSourcePrefix(String entry) {
+        try {
+            URI uri = new URI(entry);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!SOURCE_SCHEMES.contains(scheme) || uri.getHost() == null) {
+                throw new ConfigException("sink.allowedSources", "'" + entry
+                        + "' must be an http(s)://host/path or s3://bucket/prefix prefix");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException("sink.allowedSources", "'" + entry + "' is not a URI: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses a missing setting, naming it: the defaults file declares every one, so null means a user's file or
+     * override blanked it, not "use a default".
+     */
+    private static <T> T present(String setting, T value) {
+        if (value == null) {
+            throw new ConfigException(setting, "must be set (the defaults file declares it; was it blanked?)");
+        }
+        return value;
     }
 
     private static String blankToNull(String s) {
@@ -139,7 +192,7 @@ public record SinkSettings(
     public record Metadata(boolean replace, String contentType, Map<String, String> userMetadata) {
         public Metadata {
             contentType = blankToNull(contentType);
-            userMetadata = userMetadata == null ? Map.of() : Map.copyOf(userMetadata);
+            userMetadata = Map.copyOf(present("sink.metadata.userMetadata", userMetadata));
             if (!replace && (contentType != null || !userMetadata.isEmpty())) {
                 throw new ConfigException("sink.metadata.replace",
                         "must be true when sink.metadata.contentType or sink.metadata.userMetadata is set");

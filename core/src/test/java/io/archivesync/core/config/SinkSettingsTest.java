@@ -28,6 +28,37 @@ class SinkSettingsTest {
         assertThat(sink.verify().sha256()).isTrue();
         assertThat(sink.verify().quarantinePrefix()).isNull();
         assertThat(sink.retry().maxAttempts()).isEqualTo(5);
+        assertThat(sink.sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(sink.allowedSources()).isEmpty();
+        assertThat(sink.allowPrivateSources()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseABlankedSettingNamingItInsteadOfDefaultingAgain() {
+        // Given settings a user's file blanked (YAML null), which the defaults file declares
+        // When / Then each is refused by name: the defaults file is the one place a default lives
+        assertRejected("sink.mode", "sink.mode=null");
+        assertRejected("sink.skip", "sink.skip=null");
+        assertRejected("sink.listingTtl", "sink.listingTtl=null");
+        assertRejected("sink.serverSide", "sink.serverSide=null");
+        assertRejected("sink.streaming", "sink.streaming=null");
+        assertRejected("sink.metadata", "sink.metadata=null");
+        assertRejected("sink.verify", "sink.verify=null");
+        assertRejected("sink.retry", "sink.retry=null");
+        assertRejected("sink.allowedSources", "sink.allowedSources=null");
+        assertRejected("sink.sessionTimeout", "sink.sessionTimeout=null");
+    }
+
+    @Test
+    void shouldAcceptSourcePrefixesTheCopierCanReadAndRefuseOthers() {
+        // Given / When
+        SinkSettings sink = Configs.load(
+                "sink.allowedSources=[' https://data.binance.vision/ ', 's3://bucket/prefix/']").sink();
+
+        // Then
+        assertThat(sink.allowedSources()).containsExactly("https://data.binance.vision/", "s3://bucket/prefix/");
+        assertRejected("sink.allowedSources", "sink.allowedSources=[ftp://host/x]");
+        assertRejected("sink.allowedSources", "sink.allowedSources=[data.binance.vision]");
     }
 
     @Test

@@ -100,7 +100,7 @@ class ValidateRequestProcessorTest {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .processValues(() -> new ValidateRequestProcessor(TOPIC, deserializer,
-                        new RequestValidator(List.of()), FAST), Named.as("validate-request"))
+                        new RequestValidator(List.of(), 786_432), FAST), Named.as("validate-request"))
                 .mapValues(v -> v.isValid() ? "VALID" : v.kind())
                 .to("out", Produced.with(Serdes.String(), Serdes.String()));
         Properties props = new Properties();

@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
 /**
  * The one place the copier is put together, outermost first:
  * <pre>
- * DeletingCopier           a propagated delete? RetryingCopier ─ PropagatedDelete: source really gone? DELETED
+ * SourceGuard              outside sink.allowedSources, or a private address? never touched: FAILED_ACCESS
+ * └ DeletingCopier          a propagated delete? RetryingCopier ─ PropagatedDelete: source really gone? DELETED
  * └ SkippingCopier            already current (listing or one HEAD)? then SKIPPED_CURRENT
  *  └ StagingCopier           replacing an object? copy to a staging key, put in place only once verified
  *   └ VerifyingCopier        SHA-256 against the published checksum, quarantine on mismatch, else UNVERIFIED
@@ -29,16 +30,19 @@ public final class CopierFactory {
     private CopierFactory() {
     }
 
-    /** The composed copier and what it owns; closing it stops the streaming readers (not the clients). */
+    /** The composed copier and what it owns; closing it stops the readers and HTTP sources (not the S3 clients). */
     public static final class Composed implements Copier, AutoCloseable {
         private final Copier copier;
         private final AdaptiveLimiter limiter;
         private final List<ExecutorService> readers;
+        private final HttpSourceClient http;
 
-        private Composed(Copier copier, AdaptiveLimiter limiter, List<ExecutorService> readers) {
+        private Composed(Copier copier, AdaptiveLimiter limiter, List<ExecutorService> readers,
+                         HttpSourceClient http) {
             this.copier = copier;
             this.limiter = limiter;
             this.readers = readers;
+            this.http = http;
         }
 
         @Override
@@ -60,6 +64,7 @@ public final class CopierFactory {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            http.close();
         }
     }
 
@@ -76,7 +81,9 @@ public final class CopierFactory {
             t.setDaemon(true);
             return t;
         });
-        SourceOpener opener = new SourceOpener(clients::source, clients::blockingSource, clients.http());
+        SourcePolicy policy = new SourcePolicy(sink);
+        HttpSourceClient http = new HttpSourceClient(policy, sink.concurrency() + sink.streaming().concurrency());
+        SourceOpener opener = new SourceOpener(clients::source, clients::blockingSource, http);
         Copier serverSide = new RetryingCopier(faults.apply(
                 new ServerSideCopier(clients.destination(), clients::source, sink)), sink.retry(), limiter);
         ExecutorService uploaders = Executors.newFixedThreadPool(
@@ -99,6 +106,8 @@ public final class CopierFactory {
         Copier skipping = new SkippingCopier(verified, clients.destination(), sink.skip(), listing);
         Copier deletes = new RetryingCopier(new PropagatedDelete(skipping, clients.destination(), clients::source),
                 sink.retry(), limiter);
-        return new Composed(new DeletingCopier(skipping, deletes), limiter, List.of(readers, uploaders));
+        Copier deleting = new DeletingCopier(skipping, deletes);
+        return new Composed(new SourceGuard(deleting, policy, http.executor()), limiter, List.of(readers, uploaders),
+                http);
     }
 }

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
  * A server-side copy in parts: CreateMultipartUpload, UploadPartCopy for each byte range (several at once), then
  * CompleteMultipartUpload. Still no byte passes through the copier. Needed above 5 GiB, where CopyObject stops, and
  * faster below it for big objects because parts copy in parallel. A failure aborts the upload, so no half-copied
- * parts are left behind (and billed).
+ * parts are left behind (and billed); an upload a killed copier left for the same key is aborted before a new one
+ * starts ({@link AbandonedUploads}).
  *
  * <p>Why not the transfer manager's copy: it runs the same three calls, but hides how many requests it issued and
  * offers no if-match on the source's ETag; results must count every request and a changed source must not be copied.
@@ -38,9 +39,12 @@ final class MultipartServerSideCopy {
                                          CreateMultipartUploadRequest.Builder create, AtomicInteger requests) {
         long part = Math.max(partSize, (size + MAX_PARTS - 1) / MAX_PARTS);
         int parts = (int) Math.max(1, (size + part - 1) / part);
-        requests.incrementAndGet();
-        return s3.createMultipartUpload(create.bucket(bucket).key(key).build()).thenCompose(created -> {
+        return AbandonedUploads.abort(s3, bucket, key, requests).thenCompose(cleaned -> {
+            requests.incrementAndGet();
+            return s3.createMultipartUpload(create.bucket(bucket).key(key).build());
+        }).thenCompose(created -> {
             String uploadId = created.uploadId();
+            AbandonedUploads.running(uploadId);
             CompletableFuture<List<CompletedPart>> copied = Parallel.run(parts, partsInFlight, i -> {
                 long first = i * part;
                 long last = Math.min(size, first + part) - 1;
@@ -63,7 +67,7 @@ final class MultipartServerSideCopy {
                 }
                 return abort(s3, bucket, key, uploadId, requests).<String>thenCompose(
                         ignored -> CompletableFuture.failedFuture(error));
-            }).thenCompose(f -> f);
+            }).thenCompose(f -> f).whenComplete((etag, error) -> AbandonedUploads.finished(uploadId));
         });
     }
 

@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 /**
  * One streamed upload, run on a reader thread: read a part into a pooled buffer, hash it, send it, and keep at most
  * {@code partsInFlight} parts uploading while the next one is read. An object that fits in one part goes up in one
- * PutObject carrying its SHA-256, which the storage checks on receipt. A failure aborts the multipart upload.
+ * PutObject carrying its SHA-256, which the storage checks on receipt. A failure aborts the multipart upload, and
+ * one a killed copier left for the same key is aborted before a new one starts ({@link AbandonedUploads}).
  * Objects larger than partSize × 10,000 (S3's part limit) cannot be streamed; raise {@code sink.streaming.partSize}.
  */
 final class PartUpload {
@@ -94,10 +95,12 @@ final class PartUpload {
     }
 
     private Uploaded multipart(InputStream in, byte[] first) throws IOException, InterruptedException {
+        AbandonedUploads.abort(s3, bucket(), key(), requests);
         requests.incrementAndGet();
         String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket()).key(key())
                 .contentType(contentType()).storageClass(settings.storageClass())
                 .metadata(MultipartServerSideCopy.withSourceEtag(metadata(), sourceEtag()))).uploadId();
+        AbandonedUploads.running(uploadId);
         Semaphore inFlight = new Semaphore(settings.streaming().partsInFlight());
         List<CompletableFuture<CompletedPart>> parts = new ArrayList<>();
         long bytes = 0;
@@ -137,6 +140,7 @@ final class PartUpload {
             abort(uploadId);
             throw e;
         } finally {
+            AbandonedUploads.finished(uploadId);
             if (part != null) {
                 buffers.give(part);
             }

@@ -3,37 +3,30 @@ package io.archivesync.sink.copy;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.core.s3.ETags;
 import io.archivesync.core.s3.S3Location;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Opens a source for reading: S3 with GetObject (signed or anonymous, in the source's region; conditional on the
- * expected ETag so a replaced source is not mixed up), or HTTP(S) with a GET. One storage request either way. An HTTP
- * error status becomes an {@link S3Exception} carrying it, so the same classification and retry rules apply.
+ * expected ETag so a replaced source is not mixed up), or HTTP(S) with a GET through {@link HttpSourceClient}, which
+ * checks the addresses it connects to. One storage request either way. An HTTP error status becomes an
+ * {@link software.amazon.awssdk.services.s3.model.S3Exception} carrying it, so the same classification and retry
+ * rules apply.
  */
 final class SourceOpener {
 
     private final BiFunction<String, Boolean, S3AsyncClient> sources;
     private final BiFunction<String, Boolean, S3Client> blockingSources;
-    private final HttpClient http;
+    private final HttpSourceClient http;
 
     SourceOpener(BiFunction<String, Boolean, S3AsyncClient> sources,
-                 BiFunction<String, Boolean, S3Client> blockingSources, HttpClient http) {
+                 BiFunction<String, Boolean, S3Client> blockingSources, HttpSourceClient http) {
         this.sources = sources;
         this.blockingSources = blockingSources;
         this.http = http;
@@ -46,7 +39,7 @@ final class SourceOpener {
     SourceStream openBlocking(FileSyncRequest request) {
         String uri = request.getSource().getUri();
         if (!S3Location.isS3(uri)) {
-            return openHttp(uri).join();
+            return http.open(uri);
         }
         S3Location source = S3Location.parse(uri);
         String etag = ETags.unquote(request.getExpectedEtag());
@@ -73,39 +66,16 @@ final class SourceOpener {
         return openHttp(uri);
     }
 
-    /** A GET of an HTTP(S) URL; also used for the .CHECKSUM sidecars of HTTP sources. */
+    /** A GET of an HTTP(S) URL, checked by the source policy; also used for the .CHECKSUM sidecars. */
     CompletableFuture<SourceStream> openHttp(String uri) {
-        HttpRequest get = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofMinutes(2)).GET().build();
-        return http.sendAsync(get, HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
-            if (response.statusCode() / 100 != 2) {
-                close(response.body());
-                throw httpError(uri, response.statusCode());
-            }
-            long length = response.headers().firstValueAsLong("content-length").orElse(-1);
-            return new SourceStream(response.body(), length < 0 ? null : length,
-                    response.headers().firstValue("content-type").orElse(null), Map.of(),
-                    response.headers().firstValue("etag").map(ETags::unquote).orElse(null));
-        });
+        return http.openAsync(uri);
     }
 
-    private static S3Exception httpError(String uri, int status) {
-        String code = switch (status) {
-            case 404 -> "NoSuchKey";
-            case 403 -> "AccessDenied";
-            default -> "HTTP" + status;
-        };
-        return (S3Exception) S3Exception.builder().statusCode(status)
-                .message(uri + " answered HTTP " + status)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code)
-                        .errorMessage(uri + " answered HTTP " + status).build())
-                .build();
-    }
-
+    /**
+     * Stops reading a source (at the copy timeout, say): aborted rather than closed, since closing a stalled or large
+     * HTTP body would read it to its end first.
+     */
     static void close(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // nothing more to read or release
-        }
+        HttpSourceClient.abort(in);
     }
 }

@@ -46,7 +46,10 @@ public final class StorageErrors {
                 case NOT_FOUND -> new Classified(CopyOutcome.FAILED_NOT_FOUND, kind, code,
                         what + ": not found (" + code + ", HTTP " + status + ")");
                 case ACCESS -> new Classified(CopyOutcome.FAILED_ACCESS, kind, code,
-                        what + ": access denied (" + code + ", HTTP " + status + ")");
+                        what + ": access denied (" + code + ", HTTP " + status + ")"
+                                + (s3.awsErrorDetails() != null && s3.awsErrorDetails().errorMessage() != null
+                                && !"Access Denied".equals(s3.awsErrorDetails().errorMessage())
+                                ? ": " + s3.awsErrorDetails().errorMessage() : ""));
                 case PRECONDITION -> new Classified(CopyOutcome.FAILED_OTHER, kind, "PreconditionFailed",
                         what + ": the source changed since the request was made (" + code + ")");
                 default -> new Classified(kind == ErrorKind.INVALID ? CopyOutcome.FAILED_INVALID

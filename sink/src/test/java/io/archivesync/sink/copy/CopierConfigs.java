@@ -20,7 +20,10 @@ final class CopierConfigs {
         return config(s3).s3();
     }
 
-    /** Sink settings with fast retries, so tests of retries stay quick, plus the given overrides. */
+    /**
+     * Sink settings with fast retries, so tests of retries stay quick, plus the given overrides. HTTP sources are
+     * allowed on private addresses, since the tests' own HTTP servers listen on loopback.
+     */
     static SinkSettings sink(Stack.S3Endpoint s3, String... overrides) {
         return config(s3, overrides).sink();
     }
@@ -34,7 +37,8 @@ final class CopierConfigs {
                 "s3.pathStyle=true",
                 "s3.maxConcurrency=8",
                 "sink.retry.initialBackoff=5ms",
-                "sink.retry.maxBackoff=20ms"));
+                "sink.retry.maxBackoff=20ms",
+                "sink.allowPrivateSources=true"));
         o.addAll(List.of(overrides));
         return new ConfigLoader(new EnvSubstitution(Map.<String, String>of()::get)).load(null, o);
     }

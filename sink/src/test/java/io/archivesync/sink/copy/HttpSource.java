@@ -18,6 +18,7 @@ final class HttpSource implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final java.util.List<java.net.ServerSocket> cutSockets = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicInteger gets = new AtomicInteger();
 
@@ -30,6 +31,12 @@ final class HttpSource implements AutoCloseable {
         server.createContext("/", exchange -> {
             gets.incrementAndGet();
             String path = exchange.getRequestURI().getPath();
+            if (redirects.containsKey(path)) {
+                exchange.getResponseHeaders().add("Location", redirects.get(path));
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = files.get(path);
             int status = statuses.getOrDefault(path, body == null ? 404 : 200);
             if (body == null || status != 200) {
@@ -118,6 +125,12 @@ final class HttpSource implements AutoCloseable {
     String serveStatus(String path, int status) {
         statuses.put(path, status);
         files.put(path, new byte[0]);
+        return url(path);
+    }
+
+    /** Answers 302 with this Location. */
+    String serveRedirect(String path, String location) {
+        redirects.put(path, location);
         return url(path);
     }
 

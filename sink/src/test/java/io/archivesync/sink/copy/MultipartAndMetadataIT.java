@@ -38,13 +38,13 @@ class MultipartAndMetadataIT {
             // When
             CopyResult result = f.copy(request);
 
-            // Then: HEAD + create + 3 parts + complete, not one byte through the copier
+            // Then: HEAD + list abandoned uploads + create + 3 parts + complete, not one byte through the copier
             assertThat(result.getOutcome()).as(result.getErrorMessage()).isEqualTo(CopyOutcome.COPIED);
             assertThat(result.getMethod()).isEqualTo(CopyMethod.MULTIPART_SERVER_SIDE);
             assertThat(result.getMethodReason()).contains("mode=AUTO", "UploadPartCopy");
             assertThat(result.getBytes()).isEqualTo(bytes.length);
             assertThat(result.getBytesThroughCopier()).isZero();
-            assertThat(result.getStorageRequests()).isEqualTo(1 + 1 + 1 + 3 + 1); // skip HEAD, source HEAD, ...
+            assertThat(result.getStorageRequests()).isEqualTo(1 + 1 + 1 + 1 + 3 + 1); // skip HEAD, source HEAD, ...
             assertThat(f.read(f.mirror, "big.zip")).isEqualTo(bytes);
             HeadObjectResponse head = f.client.headObject(b -> b.bucket(f.mirror).key("big.zip"));
             assertThat(head.contentType()).isEqualTo("application/zip");

@@ -31,13 +31,14 @@ class StreamingCopyIT {
             // When
             CopyResult result = f.copy(Requests.copy(url, f.mirror, "a.zip").build());
 
-            // Then: 1 GET + create + 3 parts + complete, every byte through the copier, hashed on the way
+            // Then: 1 GET + list abandoned uploads + create + 3 parts + complete, every byte through the copier, hashed
+            // on the way
             assertThat(result.getOutcome()).as(result.getErrorMessage()).isEqualTo(CopyOutcome.COPIED);
             assertThat(result.getMethod()).isEqualTo(CopyMethod.STREAMED);
             assertThat(result.getMethodReason()).contains("mode=AUTO", "HTTP(S) source", "3 parts");
             assertThat(result.getBytes()).isEqualTo(bytes.length);
             assertThat(result.getBytesThroughCopier()).isEqualTo(bytes.length);
-            assertThat(result.getStorageRequests()).isEqualTo(6);
+            assertThat(result.getStorageRequests()).isEqualTo(7);
             assertThat(result.getDestinationSha256()).isEqualTo(Fixture.sha256(bytes));
             assertThat(result.getDestinationSha256Source()).isEqualTo(VerificationMethod.STREAMED_HASH);
             assertThat(f.read(f.mirror, "a.zip")).isEqualTo(bytes);
