@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The README's first command: build if needed, start real servers in this JVM (Kafka KRaft, S3Proxy) and the
-# Apicurio registry as a child process, generate a Binance-like archive and mirror it through the pipeline, twice.
+# The README's first command: build if needed, start real servers in this JVM (Kafka KRaft, S3Proxy; the schema
+# registry in memory), generate a Binance-like archive and mirror it through the pipeline, twice.
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=cli/target/archive-sync.jar
 stale() {
-  [ ! -f "$jar" ] || [ ! -d embedded/target/apicurio ] && return 0
+  [ ! -f "$jar" ] && return 0
   [ -n "$(find . -path ./demo-data -prune -o -path '*/target' -prune -o \
       \( -name '*.java' -o -name '*.avsc' -o -name 'pom.xml' -o -name '*.yml' -o -name '*.xml' \) \
       -newer "$jar" -print -quit)" ]

@@ -95,7 +95,7 @@ final class DemoRun {
     private AppConfig config(DemoStack stack, SampleArchive.Spec spec) throws IOException {
         List<String> o = new ArrayList<>(List.of(
                 "kafka.bootstrapServers=" + stack.kafka().bootstrapServers(),
-                "kafka.schemaRegistryUrl=" + stack.registry().confluentApiUrl(),
+                "kafka.schemaRegistryUrl=" + stack.schemaRegistryUrl(),
                 "topics.partitions=3",
                 "s3.endpoint=" + stack.s3().endpoint(),
                 "s3.region=" + stack.s3().region(),

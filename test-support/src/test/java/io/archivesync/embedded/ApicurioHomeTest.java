@@ -20,19 +20,19 @@ class ApicurioHomeTest {
 
     @Test
     void shouldFindTheDistributionAboveAnyModuleDirectory() throws IOException {
-        // Given a repository whose embedded module has unpacked the registry
-        Path home = unpackedHome(repo.resolve("embedded/target/apicurio"));
+        // Given a repository whose test-support module has unpacked the registry
+        Path home = unpackedHome(repo.resolve("test-support/target/apicurio"));
         Path moduleDir = Files.createDirectories(repo.resolve("sink/src/test"));
 
-        // Then it is found from the root, from another module, and from the embedded module itself
+        // Then it is found from the root, from another module, and from the test-support module itself
         assertThat(ApicurioHome.locate(NONE, NONE, repo)).isEqualTo(home);
         assertThat(ApicurioHome.locate(NONE, NONE, moduleDir)).isEqualTo(home);
-        assertThat(ApicurioHome.locate(NONE, NONE, repo.resolve("embedded"))).isEqualTo(home);
+        assertThat(ApicurioHome.locate(NONE, NONE, repo.resolve("test-support"))).isEqualTo(home);
     }
 
     @Test
     void shouldPreferTheSystemPropertyOverTheEnvironmentAndTheSearch() throws IOException {
-        unpackedHome(repo.resolve("embedded/target/apicurio"));
+        unpackedHome(repo.resolve("test-support/target/apicurio"));
         Path fromProperty = unpackedHome(repo.resolve("elsewhere"));
         Path fromEnv = unpackedHome(repo.resolve("from-env"));
 
@@ -46,7 +46,7 @@ class ApicurioHomeTest {
     void shouldTellHowToBuildTheDistributionWhenNoneIsFound() {
         assertThatThrownBy(() -> ApicurioHome.locate(NONE, NONE, repo))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("./mvnw -pl embedded package")
+                .hasMessageContaining("./mvnw -pl test-support -am package")
                 .hasMessageContaining(ApicurioHome.PROPERTY);
     }
 

@@ -11,15 +11,15 @@ import java.util.function.UnaryOperator;
 /**
  * Finds the unpacked Apicurio Registry distribution.
  *
- * <p>Why a search: the build unpacks it once, to {@code embedded/target/apicurio}, but tests run with the working
- * directory of whichever module they belong to, and the demo from the repository root. Searching upward from the
- * working directory finds it from all of them; a system property or environment variable overrides the search.
+ * <p>Why a search: the build unpacks it once, to {@code test-support/target/apicurio}, but tests run with the working
+ * directory of whichever module they belong to. Searching upward from the working directory finds it from all of
+ * them; a system property or environment variable overrides the search.
  */
 final class ApicurioHome {
 
     static final String PROPERTY = "archivesync.apicurio.home";
     static final String ENV = "APICURIO_HOME";
-    static final Path RELATIVE_HOME = Path.of("embedded", "target", "apicurio");
+    static final Path RELATIVE_HOME = Path.of("test-support", "target", "apicurio");
 
     private static final String RUNNER_JAR_GLOB = "apicurio-registry-app-*-runner.jar";
 
@@ -53,14 +53,14 @@ final class ApicurioHome {
             }
         }
         throw new IllegalStateException("Apicurio Registry distribution not found above " + start.toAbsolutePath()
-                + ": run `./mvnw -pl embedded package` (it unpacks to " + RELATIVE_HOME + "), or set -D"
+                + ": run `./mvnw -pl test-support -am package` (it unpacks to " + RELATIVE_HOME + "), or set -D"
                 + PROPERTY + "=<dir> or " + ENV);
     }
 
     /** The Quarkus runner jar in {@code home}. */
     static Path runnerJar(Path home) {
         return findRunnerJar(home).orElseThrow(() -> new IllegalStateException(
-                "No " + RUNNER_JAR_GLOB + " in " + home + ": run `./mvnw -pl embedded package`"));
+                "No " + RUNNER_JAR_GLOB + " in " + home + ": run `./mvnw -pl test-support -am package`"));
     }
 
     private static Optional<Path> findRunnerJar(Path home) {

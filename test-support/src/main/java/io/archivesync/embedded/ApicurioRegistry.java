@@ -73,7 +73,7 @@ public final class ApicurioRegistry implements AutoCloseable {
 
     /**
      * The distribution directory: system property {@value ApicurioHome#PROPERTY}, else environment variable
-     * {@value ApicurioHome#ENV}, else {@code embedded/target/apicurio} in the working directory or above it.
+     * {@value ApicurioHome#ENV}, else {@code test-support/target/apicurio} in the working directory or above it.
      *
      * @throws IllegalStateException if none holds the registry's runner jar
      */
