@@ -4,6 +4,7 @@ import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.processor.batch.BatchDrain;
+import io.archivesync.processor.batch.Routes;
 import io.archivesync.processor.dedup.DedupProcessor;
 import io.archivesync.processor.errors.DeserializationFaultHandler;
 import io.archivesync.processor.errors.ProcessingFaultHandler;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -63,7 +65,8 @@ public final class ProcessorService implements AutoCloseable {
         if (status != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, status.advertised());
         }
-        KafkaStreams streams = new KafkaStreams(SyncTopology.build(topics, config.processor(), drain), props);
+        KafkaStreams streams = new KafkaStreams(
+                SyncTopology.build(topics, config.processor(), Routes.of(config), drain), props);
         streams.setUncaughtExceptionHandler(new ThreadReplacement());
         streams.start();
         Instant deadline = Instant.now().plus(startTimeout);
@@ -125,6 +128,15 @@ public final class ProcessorService implements AutoCloseable {
         if (!own.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)
                 && !own.containsKey(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))) {
             p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
+        }
+        // Failover: a killed instance's tasks move after processor.sessionTimeout, not Kafka's 45 s. Again a user's
+        // kafka.properties wins, and the new group protocol takes it from the broker instead.
+        if (!own.containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)
+                && !own.containsKey(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG))
+                && !"consumer".equalsIgnoreCase(own.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG))) {
+            int session = (int) config.processor().sessionTimeout().toMillis();
+            p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), session);
+            p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), Math.max(1, session / 3));
         }
         return p;
     }

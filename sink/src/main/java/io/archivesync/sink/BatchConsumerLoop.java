@@ -86,7 +86,9 @@ final class BatchConsumerLoop implements Runnable {
         } catch (ProducerFencedException e) {
             LOGGER.error("copier fenced by a newer instance with the same transactional id; stopping", e);
         } finally {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            // leave the group at once, so the partitions go to another copier now, not after sink.sessionTimeout
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             producer.close(Duration.ofSeconds(5));
         }
     }

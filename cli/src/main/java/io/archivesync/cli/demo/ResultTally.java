@@ -91,8 +91,13 @@ final class ResultTally implements AutoCloseable {
             return byOutcome.getOrDefault(CopyOutcome.SKIPPED_CURRENT, 0L);
         }
 
+        /** Copied, but the published checksum could not be checked: never counted as copied. */
+        long unverified() {
+            return byOutcome.getOrDefault(CopyOutcome.COPIED_UNVERIFIED, 0L);
+        }
+
         long failed() {
-            return results - copied() - skipped();
+            return results - copied() - skipped() - unverified();
         }
     }
 

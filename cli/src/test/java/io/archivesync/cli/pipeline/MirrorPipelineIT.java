@@ -129,17 +129,20 @@ class MirrorPipelineIT {
     }
 
     @Test
-    void shouldDeadLetterPoisonOnTheResultsTopicThroughStreamsHandler() {
+    void shouldSkipPoisonOnTheResultsTopicWithoutDeadLetteringItAsARequest() {
         // Given bytes on the results topic that are no result (the processor reads results for its table)
         byte[] poison = "poison result".getBytes(StandardCharsets.UTF_8);
         pipeline.publishRaw(pipeline.topics.results().name(), mirror + "/poison", poison);
 
-        // Then Streams' exception handler writes them, unchanged, to the dead-letter topic with its error headers
-        await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.deadLetters.stream()
-                .anyMatch(r -> java.util.Arrays.equals(r.value(), poison)));
-        assertThat(pipeline.deadLetters.stream().filter(r -> java.util.Arrays.equals(r.value(), poison))
-                .findFirst().orElseThrow().headers().toArray())
-                .anySatisfy(h -> assertThat(h.key()).startsWith("__streams.errors"));
+        // When a request comes after it
+        FileSyncRequest after = request("s3://" + source + "/" + archive.get(0).key(), "after-poison.zip");
+        pipeline.publish(List.of(after));
+
+        // Then the request is still copied (the poison stopped nothing), and the requests' dead-letter topic never
+        // sees the results topic's trouble
+        await().atMost(Duration.ofSeconds(60)).until(() -> resultFor(after.getRequestId()) != null);
+        assertThat(resultFor(after.getRequestId()).getOutcome()).isEqualTo(CopyOutcome.COPIED);
+        assertThat(pipeline.deadLetters).noneMatch(r -> java.util.Arrays.equals(r.value(), poison));
     }
 
     private FileSyncRequest request(String uri, String key) {

@@ -35,6 +35,11 @@ public record AppConfig(
      * routes and the copier's router both ask this.
      */
     public boolean sourcesOnOtherEndpoint() {
+        return sourcesOnOtherEndpoint(s3, sink);
+    }
+
+    /** {@link #sourcesOnOtherEndpoint()} from the two sections it depends on. */
+    public static boolean sourcesOnOtherEndpoint(S3Settings s3, SinkSettings sink) {
         return sink.sourceEndpoint() != null && !sink.sourceEndpoint().equals(s3.endpoint());
     }
 

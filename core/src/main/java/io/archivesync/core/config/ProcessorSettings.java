@@ -19,6 +19,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param aggregateWindow     the tumbling window of the efficiency aggregates
  * @param statusPort          port of the status HTTP endpoint; -1 disables it, 0 picks a free one
  * @param statusHost          the host name other instances reach this one's status endpoint at
+ * @param sessionTimeout      how long the group waits for a silent instance before its tasks move (Kafka's own
+ *                            default is 45 s); heartbeats go at a third of it
  */
 public record ProcessorSettings(
         String applicationId,
@@ -30,7 +32,8 @@ public record ProcessorSettings(
         List<String> allowedDestinations,
         Duration aggregateWindow,
         int statusPort,
-        String statusHost) {
+        String statusHost,
+        Duration sessionTimeout) {
 
     public ProcessorSettings {
         applicationId = Check.notBlank("processor.applicationId", applicationId);
@@ -55,6 +58,7 @@ public record ProcessorSettings(
                     + statusPort);
         }
         statusHost = Check.notBlank("processor.statusHost", statusHost);
+        Check.positive("processor.sessionTimeout", sessionTimeout);
     }
 
     /**

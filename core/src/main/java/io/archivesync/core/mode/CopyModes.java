@@ -24,13 +24,33 @@ public final class CopyModes {
      * exist (the processor dead-letters such a request).
      */
     public static Optional<OperationMode> parse(String requestMode, OperationMode defaultMode) {
-        if (requestMode == null || requestMode.isBlank()) {
-            return Optional.of(defaultMode);
-        }
         try {
-            return Optional.of(OperationMode.valueOf(requestMode.strip()));
+            OperationMode own = requested(requestMode);
+            return Optional.of(own != null ? own : defaultMode);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The mode a request names itself: null when it names none (the copier's {@code sink.mode} applies).
+     *
+     * @throws IllegalArgumentException when it names one that does not exist
+     */
+    public static OperationMode requested(String requestMode) {
+        if (requestMode == null || requestMode.isBlank()) {
+            return null;
+        }
+        return OperationMode.valueOf(requestMode.strip());
+    }
+
+    /** Whether a request's mode is one the copier knows (or absent). */
+    public static boolean isKnown(String requestMode) {
+        try {
+            requested(requestMode);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

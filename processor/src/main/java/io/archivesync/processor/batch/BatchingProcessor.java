@@ -58,6 +58,7 @@ public final class BatchingProcessor implements Processor<String, MirrorCheck, S
     private final String headerStoreName;
     private final String requestStoreName;
     private final BatchSettings settings;
+    private final Routes routes;
     private final BatchDrain drain;
     private final String requestTopic;
     private final Deserializer<FileSyncRequest> requestReader;
@@ -93,6 +94,13 @@ public final class BatchingProcessor implements Processor<String, MirrorCheck, S
      */
     public BatchingProcessor(String headerStoreName, String requestStoreName, BatchSettings settings,
                              BatchDrain drain, String requestTopic, Deserializer<FileSyncRequest> requestReader) {
+        this(headerStoreName, requestStoreName, settings, Routes.DEFAULT, drain, requestTopic, requestReader);
+    }
+
+    /** @param routes the rule that picks each request's copier pool */
+    public BatchingProcessor(String headerStoreName, String requestStoreName, BatchSettings settings, Routes routes,
+                             BatchDrain drain, String requestTopic, Deserializer<FileSyncRequest> requestReader) {
+        this.routes = routes;
         this.headerStoreName = headerStoreName;
         this.requestStoreName = requestStoreName;
         this.settings = settings;
@@ -116,7 +124,7 @@ public final class BatchingProcessor implements Processor<String, MirrorCheck, S
         ValidatedRequest accepted = record.value().accepted();
         FileSyncRequest request = accepted.request();
         String etag = record.value().currentSourceEtag();
-        Route route = Routes.of(request);
+        Route route = routes.of(accepted);
         String bucket = request.getDestination().getBucket();
         String batchKey = route + "/" + bucket;
         OpenBatch batch = openBatch(batchKey);

@@ -1,22 +1,37 @@
 package io.archivesync.processor.batch;
 
-import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.OperationMode;
 import io.archivesync.avro.Route;
-import io.archivesync.core.s3.S3Location;
+import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.mode.CopyModes;
+import io.archivesync.processor.validate.ValidatedRequest;
 
 /**
- * Which copier pool a request belongs to: an S3 source can be copied server-side (request-rate bound), anything else
- * must be streamed through a copier (bandwidth bound).
+ * Which copier pool a request belongs to, by the rule the copier's router applies ({@link CopyModes#plan}): a request
+ * the storage can copy by itself goes to the server-side pool (request-rate bound), anything that must stream through
+ * a copier (an HTTP(S) source, TRADITIONAL, sources on another endpoint) to the streaming pool (bandwidth bound).
+ *
+ * @param defaultMode            {@code sink.mode}: the mode of requests that name none
+ * @param sourcesOnOtherEndpoint whether {@code sink.sourceEndpoint} is another endpoint than the destination's
  */
-public final class Routes {
+public record Routes(OperationMode defaultMode, boolean sourcesOnOtherEndpoint) {
 
-    private Routes() {
+    /** AUTO, sources on the destination's endpoint: the defaults. */
+    public static final Routes DEFAULT = new Routes(OperationMode.AUTO, false);
+
+    public Routes {
+        if (defaultMode == null) {
+            throw new IllegalArgumentException("defaultMode is required");
+        }
     }
 
-    public static Route of(FileSyncRequest request) {
-        if (S3Location.isS3(request.getSource().getUri()) && !"TRADITIONAL".equals(request.getMode())) {
-            return Route.SERVER_SIDE;
-        }
-        return Route.STREAMING;
+    /** The routes the copiers configured like this one will follow. */
+    public static Routes of(AppConfig config) {
+        return new Routes(config.sink().mode(), config.sourcesOnOtherEndpoint());
+    }
+
+    public Route of(ValidatedRequest accepted) {
+        OperationMode mode = accepted.mode() != null ? accepted.mode() : defaultMode;
+        return CopyModes.route(mode, accepted.request().getSource().getUri(), sourcesOnOtherEndpoint);
     }
 }

@@ -10,6 +10,7 @@ import io.archivesync.core.topic.Topics;
 import io.archivesync.processor.aggregate.EfficiencyTopology;
 import io.archivesync.processor.batch.BatchDrain;
 import io.archivesync.processor.batch.BatchingProcessor;
+import io.archivesync.processor.batch.Routes;
 import io.archivesync.processor.dedup.DedupProcessor;
 import io.archivesync.processor.dedup.DroppedRepeats;
 import io.archivesync.processor.dedup.SeenRequest;
@@ -77,6 +78,11 @@ public final class SyncTopology {
      * commit: a request batched and emitted within one commit interval never reaches a changelog.
      */
     public static Topology build(Topics topics, ProcessorSettings settings, BatchDrain drain) {
+        return build(topics, settings, Routes.DEFAULT, drain);
+    }
+
+    /** @param routes how requests are sent to the copier pools: by the copiers' own mode rule and settings */
+    public static Topology build(Topics topics, ProcessorSettings settings, Routes routes, BatchDrain drain) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(DEDUP_STORE, DedupProcessor.retention(settings.dedupHorizon()),
@@ -118,7 +124,7 @@ public final class SyncTopology {
 
         checked.get(MIRROR + "to-copy")
                 .process(() -> new BatchingProcessor(PENDING_BATCHES_STORE, PENDING_REQUESTS_STORE,
-                        settings.batch(), drain, topics.requests().name(),
+                        settings.batch(), routes, drain, topics.requests().name(),
                         topics.requests().valueSerde().deserializer()), Named.as("batch-requests"),
                         PENDING_BATCHES_STORE, PENDING_REQUESTS_STORE)
                 .split(Named.as(ROUTE))

@@ -2,18 +2,16 @@ package io.archivesync.processor.validate;
 
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.MetadataReplacement;
-import io.archivesync.avro.OperationMode;
 import io.archivesync.core.log.LogSafe;
-import io.archivesync.core.s3.BucketNames;
+import io.archivesync.core.mode.CopyModes;
 import io.archivesync.core.s3.S3Location;
+import io.archivesync.core.s3.naming.BucketNames;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The rules a request must pass before anything is copied. Pure: it answers with the first broken rule, worded for
@@ -22,8 +20,6 @@ import java.util.stream.Collectors;
  */
 public final class RequestValidator {
 
-    private static final Set<String> MODES =
-            Arrays.stream(OperationMode.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     private static final int MAX_KEY_BYTES = 1024;
     private static final Pattern METADATA_NAME = Pattern.compile("^[A-Za-z0-9._-]+$");
     private static final Pattern SHA256 = Pattern.compile("^[0-9a-fA-F]{64}$");
@@ -71,8 +67,9 @@ public final class RequestValidator {
             return Optional.of("destination s3://" + bucket + "/" + LogSafe.escape(r.getDestination().getKey())
                     + " is outside processor.allowedDestinations " + allowedDestinations);
         }
-        if (r.getMode() != null && !MODES.contains(r.getMode())) {
-            return Optional.of("mode '" + LogSafe.escape(r.getMode()) + "' is unknown (known: " + MODES + ")");
+        if (!CopyModes.isKnown(r.getMode())) {
+            return Optional.of("mode '" + LogSafe.escape(r.getMode()) + "' is unknown (known: " + CopyModes.KNOWN
+                    + ")");
         }
         if (r.getExpectedSize() != null && r.getExpectedSize() < 0) {
             return Optional.of("expectedSize " + r.getExpectedSize() + " is negative");

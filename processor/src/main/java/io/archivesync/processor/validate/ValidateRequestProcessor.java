@@ -1,6 +1,7 @@
 package io.archivesync.processor.validate;
 
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.core.log.LogSafe;
 import io.archivesync.core.topic.DeadLetterHeaders;
 import io.archivesync.processor.errors.Backoff;
 import io.archivesync.processor.errors.TransientFaultException;
@@ -83,7 +84,8 @@ public final class ValidateRequestProcessor implements FixedKeyProcessor<String,
     }
 
     private void refuse(FixedKeyRecord<String, byte[]> record, ValidatedRequest invalid) {
-        LOGGER.warn("request refused key={} kind={} reason={}", record.key(), invalid.kind(), invalid.reason());
+        LOGGER.warn("request refused key={} kind={} reason={}", LogSafe.escape(record.key()), invalid.kind(),
+                LogSafe.escape(invalid.reason()));
         Headers headers = record.headers();
         context.recordMetadata().ifPresentOrElse(
                 m -> DeadLetterHeaders.write(headers, invalid.kind(), invalid.reason(), m.topic(), m.partition(),

@@ -1,6 +1,8 @@
 package io.archivesync.processor.validate;
 
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.avro.OperationMode;
+import io.archivesync.core.mode.CopyModes;
 import java.util.Locale;
 
 /**
@@ -18,12 +20,17 @@ import java.util.Locale;
  * @param raw     the bytes as they arrived
  * @param reason  why it was refused, null when accepted
  * @param kind    {@code DESERIALIZATION} or {@code VALIDATION}, null when accepted
+ * @param mode    the mode the request names, read once here; null when it names none (the copier's {@code sink.mode})
  */
-public record ValidatedRequest(FileSyncRequest request, byte[] raw, String reason, String kind) {
+public record ValidatedRequest(FileSyncRequest request, byte[] raw, String reason, String kind, OperationMode mode) {
 
-    /** An accepted request, {@linkplain #normalise normalised}. */
+    /**
+     * An accepted request, {@linkplain #normalise normalised}, with its mode read.
+     *
+     * @throws IllegalArgumentException when it names an unknown mode (the validator refuses those first)
+     */
     public static ValidatedRequest valid(FileSyncRequest request, byte[] raw) {
-        return new ValidatedRequest(normalise(request), raw, null, null);
+        return new ValidatedRequest(normalise(request), raw, null, null, CopyModes.requested(request.getMode()));
     }
 
     /** Puts the fields the contract accepts in several spellings into their one form (in place); returns it. */
@@ -39,7 +46,7 @@ public record ValidatedRequest(FileSyncRequest request, byte[] raw, String reaso
     }
 
     public static ValidatedRequest invalid(byte[] raw, String kind, String reason) {
-        return new ValidatedRequest(null, raw, reason, kind);
+        return new ValidatedRequest(null, raw, reason, kind, null);
     }
 
     public boolean isValid() {

@@ -61,7 +61,8 @@ final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.putAll(io.archivesync.processor.ProcessorServiceAccess.streamsConfig(config, topics));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(SyncTopology.build(topics, config.processor(), drain), props, START);
+        driver = new TopologyTestDriver(SyncTopology.build(topics, config.processor(),
+                io.archivesync.processor.batch.Routes.of(config), drain), props, START);
         requests = driver.createInputTopic(topics.requests().name(), new StringSerializer(),
                 topics.requests().valueSerde().serializer(), START, java.time.Duration.ofMillis(10));
         rawRequests = driver.createInputTopic(topics.requests().name(), new StringSerializer(),

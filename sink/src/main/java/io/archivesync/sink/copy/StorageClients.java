@@ -1,10 +1,9 @@
 package io.archivesync.sink.copy;
 
+import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.config.S3Settings;
 import io.archivesync.core.config.SinkSettings;
 import io.archivesync.core.s3.S3Clients;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,18 +24,15 @@ public final class StorageClients implements AutoCloseable {
     private final Map<String, S3Client> blockingSources = new ConcurrentHashMap<>();
     private final int readers;
     private final int uploadConnections;
-    private final HttpClient http;
+    private final boolean sourcesOnOtherEndpoint;
 
     public StorageClients(S3Settings s3, SinkSettings sink) {
         this.s3 = s3;
         this.sourceEndpoint = sink.sourceEndpoint() == null ? s3.endpoint() : sink.sourceEndpoint();
+        this.sourcesOnOtherEndpoint = AppConfig.sourcesOnOtherEndpoint(s3, sink);
         this.readers = sink.streaming().concurrency();
         this.uploadConnections = sink.streaming().concurrency() * sink.streaming().partsInFlight() + 2;
         this.destination = S3Clients.async(s3, s3.endpoint(), null, false, false);
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
     }
 
     public S3AsyncClient destination() {
@@ -74,11 +70,7 @@ public final class StorageClients implements AutoCloseable {
      * between each other, so every byte has to pass through the copier.
      */
     public boolean sourcesOnOtherEndpoint() {
-        return !Objects.equals(sourceEndpoint, s3.endpoint());
-    }
-
-    public HttpClient http() {
-        return http;
+        return sourcesOnOtherEndpoint;
     }
 
     @Override
