@@ -121,7 +121,7 @@ public final class ProcessorService implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFaultHandler.class);
         p.put(ProcessingFaultHandler.DEAD_LETTER_TOPIC, topics.deadLetter().name());
         p.put(ProcessingFaultHandler.REQUEST_TOPICS, topics.requests().name() + ","
-                + config.processor().applicationId() + "-requests-by-destination-repartition");
+                + SyncTopology.repartitionTopic(config.processor().applicationId()));
         // Every request crosses the broker several times (repartition, changelogs, batches): larger producer batches
         // than the 16 KiB default cut the broker's work per record. A user's kafka.properties still wins.
         Map<String, String> own = config.kafka().properties();

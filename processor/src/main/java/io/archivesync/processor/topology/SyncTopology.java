@@ -62,6 +62,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class SyncTopology {
 
     public static final String DEDUP_STORE = "dedup-store";
+    /** The repartition of requests not keyed by their destination; its topic is {@link #repartitionTopic}. */
+    public static final String REQUESTS_BY_DESTINATION = "requests-by-destination";
     public static final String REPEATS_STORE = "dropped-repeats";
     public static final String PENDING_BATCHES_STORE = "pending-batches";
     public static final String PENDING_REQUESTS_STORE = "pending-requests";
@@ -71,6 +73,11 @@ public final class SyncTopology {
     static final String ROUTE = "route-";
 
     private SyncTopology() {
+    }
+
+    /** The topic Streams names after {@link #REQUESTS_BY_DESTINATION}: requests, as they arrived, re-keyed. */
+    public static String repartitionTopic(String applicationId) {
+        return applicationId + "-" + REQUESTS_BY_DESTINATION + "-repartition";
     }
 
     /**
@@ -167,7 +174,7 @@ public final class SyncTopology {
         KStream<String, ValidatedRequest> rekeyed = validated.get(VALIDATION + "rekey")
                 .selectKey((key, v) -> RecordKey.of(v.request()), Named.as("key-by-destination"))
                 .mapValues(ValidatedRequest::raw, Named.as("valid-request"))
-                .repartition(Repartitioned.<String, byte[]>as("requests-by-destination")
+                .repartition(Repartitioned.<String, byte[]>as(REQUESTS_BY_DESTINATION)
                         .withKeySerde(topics.requests().keySerde())
                         .withValueSerde(Serdes.ByteArray()))
                 .mapValues(bytes -> ValidatedRequest.valid(reader.deserialize(topics.requests().name(), bytes), bytes),

@@ -92,12 +92,18 @@ public final class ServerSideCopier implements Copier {
         return sources.apply(request.getSource().getRegion(), request.getSource().getAnonymous())
                 .headObject(b -> b.bucket(source.bucket()).key(source.key()).ifMatch(ETags.quote(etag)))
                 .thenCompose(head -> {
-                    if (unlessEtag != null && unlessEtag.equals(ETags.unquote(head.eTag()))) {
+                    String seen = ETags.unquote(head.eTag());
+                    if (unlessEtag != null && unlessEtag.equals(seen)) {
                         return done(stillCurrent(task, started, unlessEtag, head.contentLength(), requests));
                     }
-                    return settings.serverSide().multipart(head.contentLength())
-                            ? multipart(request, task.batchId(), started, source, etag, head, requests)
-                            : single(task, started, source, etag, null, head.contentLength(), head, requests);
+                    // the copy is pinned to the version the HEAD saw, and its result says which one that was, so the
+                    // next run of a request without a version can ask "still that ETag?" in one request
+                    String pinned = etag != null ? etag : seen;
+                    CompletableFuture<CopyResult> copy = settings.serverSide().multipart(head.contentLength())
+                            ? multipart(request, task.batchId(), started, source, pinned, head, requests)
+                            : single(task, started, source, pinned, null, head.contentLength(), head, requests);
+                    return copy.thenApply(r -> r.getSourceEtag() != null ? r : CopyResult.newBuilder(r)
+                            .setSourceEtag(pinned).setSourceSize(head.contentLength()).build());
                 });
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -56,6 +57,7 @@ public final class StreamingCopier implements Copier {
         String batchId = task.batchId();
         String uri = request.getSource().getUri();
         AtomicInteger requests = new AtomicInteger(1);
+        AtomicReference<String> sourceEtag = new AtomicReference<>();
         // queued for a reader thread: not working yet, so not on the copy's clock
         task.clock().waitBegin();
         // the source is opened on the reader thread, so a copy waiting for a reader holds no connection
@@ -65,6 +67,7 @@ public final class StreamingCopier implements Copier {
                         throw new IllegalStateException("the copy timed out (sink.copyTimeout) before it started");
                     }
                     SourceStream source = opener.openBlocking(request);
+                    sourceEtag.set(source.etag());
                     CompletableFuture<Void> done = new CompletableFuture<>();
                     // a source that stalls mid-body would hold this thread forever: close it at the copy timeout,
                     // or when the copier gives up on the copy
@@ -97,6 +100,7 @@ public final class StreamingCopier implements Copier {
                                 uploaded.etag()))
                         .setDestinationSha256(uploaded.sha256())
                         .setDestinationSha256Source(VerificationMethod.STREAMED_HASH)
+                        .setSourceEtag(request.getExpectedEtag() != null ? request.getExpectedEtag() : sourceEtag.get())
                         .build())
                 .exceptionally(error -> Results.failed(request, batchId, started,
                         StorageErrors.classify(error, "streamed copy of " + uri), requests.get()));

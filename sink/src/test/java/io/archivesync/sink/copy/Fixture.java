@@ -71,6 +71,22 @@ final class Fixture implements AutoCloseable {
                 .toList();
     }
 
+    /** Uploads {@code bytes} in parts of {@code partSize}, as big files are; returns the (composite) ETag. */
+    String putInParts(String key, byte[] bytes, int partSize) {
+        String uploadId = client.createMultipartUpload(b -> b.bucket(source).key(key)).uploadId();
+        List<software.amazon.awssdk.services.s3.model.CompletedPart> parts = new java.util.ArrayList<>();
+        for (int offset = 0, n = 1; offset < bytes.length; offset += partSize, n++) {
+            int part = n;
+            byte[] chunk = java.util.Arrays.copyOfRange(bytes, offset, Math.min(bytes.length, offset + partSize));
+            String etag = client.uploadPart(b -> b.bucket(source).key(key).uploadId(uploadId).partNumber(part),
+                    RequestBody.fromBytes(chunk)).eTag();
+            parts.add(software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(part).eTag(etag)
+                    .build());
+        }
+        return client.completeMultipartUpload(b -> b.bucket(source).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts))).eTag().replace("\"", "");
+    }
+
     String put(String key, byte[] bytes) {
         return client.putObject(b -> b.bucket(source).key(key), RequestBody.fromBytes(bytes)).eTag().replace("\"", "");
     }
