@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
  * ETags as archive-sync compares them: without quotes, and compared only where they can be. An ETag is the MD5 of
  * the content only for a single-part upload without SSE-KMS; a multipart object's is {@code md5-of-md5s-N}, and a
  * copy of one object can get another ETag than its source (copied in one piece, or under another encryption). Two
- * equal ETags say "same object lineage"; two different ones prove a difference only when both are plain MD5s.
+ * equal ETags say "same object lineage"; two different ones prove nothing by themselves, so the copier never fails or
+ * removes a copy because of an ETag, and records the source's ETag on copies whose own ETag will differ.
  */
 public final class ETags {
 
@@ -35,13 +36,5 @@ public final class ETags {
     /** Whether an ETag has the form of a plain content MD5 (a single-part upload's). */
     public static boolean looksLikeMd5(String etag) {
         return etag != null && MD5.matcher(unquote(etag)).matches();
-    }
-
-    /**
-     * Whether two different ETags prove different content: both must be plain MD5s, and neither object encrypted with
-     * KMS (whose ETags are not MD5s though they look like them).
-     */
-    public static boolean provesDifference(String a, String b, boolean eitherKms) {
-        return !eitherKms && looksLikeMd5(a) && looksLikeMd5(b) && !unquote(a).equalsIgnoreCase(unquote(b));
     }
 }

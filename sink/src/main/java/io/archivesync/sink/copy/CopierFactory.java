@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
  *        └ RetryingCopier ─ [faults] ─ StreamingCopier    GET or HTTPS → PutObject or multipart upload
  * </pre>
  * Both retrying layers share one {@link AdaptiveLimiter}. Tests insert a {@link FaultInjectingCopier} at
- * {@code [faults]}, under the retries, where real storage failures happen.
+ * {@code [faults]}, under the retries, where real storage failures happen (also under the propagated deletes' retries).
  */
 public final class CopierFactory {
 
@@ -104,8 +104,8 @@ public final class CopierFactory {
         DestinationListing listing = sink.listingTtl().isZero() ? null
                 : new DestinationListing(clients.destination(), sink.listingTtl());
         Copier skipping = new SkippingCopier(verified, clients.destination(), sink.skip(), listing);
-        Copier deletes = new RetryingCopier(new PropagatedDelete(skipping, clients.destination(), clients::source),
-                sink.retry(), limiter);
+        Copier deletes = new RetryingCopier(faults.apply(new PropagatedDelete(skipping, clients.destination(),
+                clients::source)), sink.retry(), limiter);
         Copier deleting = new DeletingCopier(skipping, deletes);
         return new Composed(new SourceGuard(deleting, policy, http.executor()), limiter, List.of(readers, uploaders),
                 http);

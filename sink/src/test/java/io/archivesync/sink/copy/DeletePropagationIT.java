@@ -52,4 +52,25 @@ class DeletePropagationIT {
             assertThat(f.read(f.mirror, "back.zip")).isEqualTo(again);
         }
     }
+
+    @Test
+    void shouldRetryADeleteThatTheStorageThrottles(Stack.S3Endpoint s3) {
+        // Given a mirrored object whose source is gone, and a storage that answers the delete's first two tries with
+        // 503 SlowDown
+        try (Fixture f = new Fixture(s3, c -> c instanceof PropagatedDelete ? FaultInjectingCopier.failing(c,
+                r -> true, FaultInjectingCopier.Fault.SLOW_DOWN, 2) : c, "sink.verify.sha256=false")) {
+            f.put("throttled.zip", Fixture.zip(300, 3));
+            f.copy(Requests.copy(f.uri("throttled.zip"), f.mirror, "throttled.zip").build());
+            f.client.deleteObject(b -> b.bucket(f.source).key("throttled.zip"));
+
+            // When the removal is propagated
+            CopyResult result = f.copy(Requests.copy(f.uri("throttled.zip"), f.mirror, "throttled.zip")
+                    .setAttributes(DELETE).build());
+
+            // Then it is retried like a copy and the mirror's copy goes
+            assertThat(result.getOutcome()).isEqualTo(CopyOutcome.DELETED);
+            assertThat(result.getAttempts()).isEqualTo(3);
+            assertThat(f.exists(f.mirror, "throttled.zip")).isFalse();
+        }
+    }
 }

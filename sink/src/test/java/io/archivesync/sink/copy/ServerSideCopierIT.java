@@ -95,18 +95,21 @@ class ServerSideCopierIT {
     }
 
     @Test
-    void shouldCopyWithoutVerificationWhenNoEtagIsKnown() {
+    void shouldPinACopyWithoutAKnownEtagToTheVersionItsHeadSaw() {
         // Given a request without an expected ETag
         String key = "data/no-etag.zip";
-        put(key, "abc".getBytes(StandardCharsets.UTF_8));
+        String etag = put(key, "abc".getBytes(StandardCharsets.UTF_8));
 
         // When
         CopyResult result = copy(Requests.copy(uri(key), mirror, key).build());
 
-        // Then it is copied, and the result does not claim a verification it did not make
+        // Then it is copied from the version one HEAD saw (if-match on its ETag), and the result names that version,
+        // so that the next run can ask whether the source still has it
         assertThat(result.getOutcome()).isEqualTo(CopyOutcome.COPIED);
-        assertThat(result.getVerification().getMethod()).isEqualTo(VerificationMethod.NONE);
-        assertThat(result.getVerification().getVerified()).isFalse();
+        assertThat(result.getSourceEtag()).isEqualTo(etag);
+        assertThat(result.getVerification().getMethod()).isEqualTo(VerificationMethod.ETAG);
+        assertThat(result.getVerification().getExpected()).isEqualTo(etag);
+        assertThat(result.getStorageRequests()).isEqualTo(2);
         assertThat(read(mirror, key)).isEqualTo("abc".getBytes(StandardCharsets.UTF_8));
     }
 

@@ -87,6 +87,34 @@ class StreamingCopyIT {
     }
 
     @Test
+    void shouldNotCountTimeQueuedForAReaderThreadOnTheCopysClock(Stack.S3Endpoint s3) throws Exception {
+        // Given one reader thread, held by a source that stalls until the 3 s copy timeout cuts it
+        try (Fixture f = new Fixture(s3, "sink.copyTimeout=3s", "sink.retry.maxAttempts=1",
+                "sink.streaming.concurrency=1", "sink.streaming.partSize=5242880", "sink.verify.sha256=false");
+             HttpSource http = new HttpSource()) {
+            String stalled = http.serveStalled("/held.zip", Fixture.zip(12 * 1024 * 1024, 31));
+            String quick = http.serve("/quick.zip", Fixture.zip(4000, 32));
+            CopyTask holder = CopyTask.of(Requests.copy(stalled, f.mirror, "held.zip").build(), Fixture.BATCH);
+            CopyTask queued = CopyTask.of(Requests.copy(quick, f.mirror, "quick.zip").build(), Fixture.BATCH);
+
+            // When the second copy waits for the reader the first one holds
+            java.util.concurrent.CompletableFuture<CopyResult> first = f.copier.copy(holder);
+            Thread.sleep(300);
+            java.util.concurrent.CompletableFuture<CopyResult> second = f.copier.copy(queued);
+            Thread.sleep(1500);
+
+            // Then its clock has not run while it waited, and it is copied once the reader is free
+            assertThat(second).isNotDone();
+            assertThat(queued.clock().active()).isLessThan(java.time.Duration.ofMillis(500));
+            assertThat(holder.clock().active()).isGreaterThan(java.time.Duration.ofMillis(1000));
+            assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS).getOutcome())
+                    .isEqualTo(CopyOutcome.FAILED_OTHER);
+            assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS).getOutcome())
+                    .isEqualTo(CopyOutcome.COPIED);
+        }
+    }
+
+    @Test
     void shouldGiveUpOnASourceThatStallsMidBodyAtTheCopyTimeoutAndAbortTheUpload(Stack.S3Endpoint s3) {
         // Given a 12 MiB source that sends half its body and then nothing, with 5 MiB parts, so that an upload is
         // under way when it stalls, and a copy timeout of 2 s
