@@ -32,7 +32,9 @@ public final class Dashboard implements AutoCloseable {
         EventStream events = new EventStream(settings.maxClients());
         DashboardView view = new DashboardView(Instant.now(), config.processor().prices().currency(),
                 settings.latestFailures());
-        DashboardFeed feed = new DashboardFeed(config.kafka().clientConfig(), topics, view, events,
+        // One client id per instance: several processors in one JVM (tests, the demo) must not share it.
+        String clientId = config.processor().applicationId() + "-dashboard-" + status.port();
+        DashboardFeed feed = new DashboardFeed(config.kafka().clientConfig(), clientId, topics, view, events,
                 settings.pushInterval());
         status.register("/dashboard", new DashboardPage());
         status.register("/events", events);

@@ -38,6 +38,7 @@ final class DashboardFeed implements Runnable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Map<String, Object> clientConfig;
+    private final String clientId;
     private final Topics topics;
     private final DashboardView view;
     private final EventStream events;
@@ -47,9 +48,10 @@ final class DashboardFeed implements Runnable {
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    DashboardFeed(Map<String, Object> clientConfig, Topics topics, DashboardView view, EventStream events,
-                  Duration pushInterval) {
+    DashboardFeed(Map<String, Object> clientConfig, String clientId, Topics topics, DashboardView view,
+                  EventStream events, Duration pushInterval) {
         this.clientConfig = clientConfig;
+        this.clientId = clientId;
         this.topics = topics;
         this.view = view;
         this.events = events;
@@ -64,7 +66,7 @@ final class DashboardFeed implements Runnable {
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "archive-sync-dashboard");
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(c, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer = kafka;
