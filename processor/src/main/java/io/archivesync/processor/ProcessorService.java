@@ -5,6 +5,7 @@ import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.processor.batch.BatchDrain;
 import io.archivesync.processor.batch.Routes;
+import io.archivesync.processor.dashboard.Dashboard;
 import io.archivesync.processor.dedup.DedupProcessor;
 import io.archivesync.processor.errors.DeserializationFaultHandler;
 import io.archivesync.processor.errors.ProcessingFaultHandler;
@@ -42,12 +43,15 @@ public final class ProcessorService implements AutoCloseable {
     private final KafkaStreams streams;
     private final BatchDrain drain;
     private final StatusServer status;
+    private final Dashboard dashboard;
     private final Duration drainTimeout;
 
-    private ProcessorService(KafkaStreams streams, BatchDrain drain, StatusServer status, Duration drainTimeout) {
+    private ProcessorService(KafkaStreams streams, BatchDrain drain, StatusServer status, Dashboard dashboard,
+                             Duration drainTimeout) {
         this.streams = streams;
         this.drain = drain;
         this.status = status;
+        this.dashboard = dashboard;
         this.drainTimeout = drainTimeout;
     }
 
@@ -82,13 +86,17 @@ public final class ProcessorService implements AutoCloseable {
             }
             sleep(50);
         }
+        Dashboard dashboard = null;
         if (status != null) {
             status.serve(streams);
+            if (config.processor().dashboard().enabled()) {
+                dashboard = Dashboard.start(config, topics, status);
+            }
         }
         LOGGER.info("processor running applicationId={} status={}", config.processor().applicationId(),
                 status == null ? "off" : status.advertised());
         Duration drainTimeout = config.processor().batch().maxWait().multipliedBy(2).plusSeconds(5);
-        return new ProcessorService(streams, drain, status, drainTimeout);
+        return new ProcessorService(streams, drain, status, dashboard, drainTimeout);
     }
 
     private static StatusServer bindStatus(AppConfig config) {
@@ -175,6 +183,9 @@ public final class ProcessorService implements AutoCloseable {
             sleep(50);
         }
         streams.close(Duration.ofSeconds(30));
+        if (dashboard != null) {
+            dashboard.close();
+        }
         if (status != null) {
             status.close();
         }

@@ -47,6 +47,13 @@ public final class Check {
         return value;
     }
 
+    public static double nonNegative(String setting, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new ConfigException(setting, "must be a number of at least 0, was " + value);
+        }
+        return value;
+    }
+
     public static <T> List<T> listOrEmpty(List<T> value) {
         return value == null ? List.of() : List.copyOf(value);
     }

@@ -21,6 +21,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param statusHost          the host name other instances reach this one's status endpoint at
  * @param sessionTimeout      how long the group waits for a silent instance before its tasks move (Kafka's own
  *                            default is 45 s); heartbeats go at a third of it
+ * @param prices              the price table the efficiency aggregates estimate cost savings with
+ * @param dashboard           the live dashboard served next to the status endpoint
  */
 public record ProcessorSettings(
         String applicationId,
@@ -33,7 +35,9 @@ public record ProcessorSettings(
         Duration aggregateWindow,
         int statusPort,
         String statusHost,
-        Duration sessionTimeout) {
+        Duration sessionTimeout,
+        PriceSettings prices,
+        DashboardSettings dashboard) {
 
     public ProcessorSettings {
         applicationId = Check.notBlank("processor.applicationId", applicationId);
@@ -59,6 +63,12 @@ public record ProcessorSettings(
         }
         statusHost = Check.notBlank("processor.statusHost", statusHost);
         Check.positive("processor.sessionTimeout", sessionTimeout);
+        if (prices == null) {
+            throw new ConfigException("processor.prices", "must be set");
+        }
+        if (dashboard == null) {
+            throw new ConfigException("processor.dashboard", "must be set");
+        }
     }
 
     /**

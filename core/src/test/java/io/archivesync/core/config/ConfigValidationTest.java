@@ -31,6 +31,11 @@ class ConfigValidationTest {
             "processor.batch.maxEncodedBytes=1048576          | processor.batch.maxEncodedBytes",
             "kafka.properties={max.request.size: 500000}      | processor.batch.maxEncodedBytes",
             "kafka.properties={producer.max.request.size: x}  | kafka.properties.producer.max.request.size",
+            "processor.prices.egressPerGb=-0.01               | processor.prices.egressPerGb",
+            "processor.prices.writeRequestsPer1000=NaN        | processor.prices.writeRequestsPer1000",
+            "processor.prices.currency=                       | processor.prices.currency",
+            "processor.dashboard.maxClients=0                 | processor.dashboard.maxClients",
+            "processor.dashboard.pushInterval=0s              | processor.dashboard.pushInterval",
     })
     void shouldRefuseABadValueNamingTheSetting(String override, String setting) {
         // Given a bad value; producer.to is set so that a later producer.from contradicts it

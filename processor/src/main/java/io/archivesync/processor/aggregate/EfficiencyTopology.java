@@ -2,6 +2,7 @@ package io.archivesync.processor.aggregate;
 
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.EfficiencyAggregate;
+import io.archivesync.core.config.PriceSettings;
 import io.archivesync.core.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,8 @@ public final class EfficiencyTopology {
     private EfficiencyTopology() {
     }
 
-    public static void addTo(KStream<String, CopyResult> results, Topics topics, Duration window) {
+    public static void addTo(KStream<String, CopyResult> results, Topics topics, Duration window,
+                             PriceSettings prices) {
         KGroupedStream<String, CopyResult> grouped = results.groupBy((key, r) -> Efficiency.key(r),
                 Grouped.with("results-by-market-type-method", topics.results().keySerde(),
                         topics.results().valueSerde()));
@@ -39,7 +41,7 @@ public final class EfficiencyTopology {
                 Produced.with(topics.aggregates().keySerde(), topics.aggregates().valueSerde());
 
         grouped.windowedBy(TimeWindows.ofSizeAndGrace(window, GRACE))
-                .aggregate(Efficiency::empty, (key, r, a) -> Efficiency.add(r, a), Named.as("aggregate-per-window"),
+                .aggregate(Efficiency::empty, (key, r, a) -> Efficiency.add(r, a, prices), Named.as("aggregate-per-window"),
                         Materialized.<String, EfficiencyAggregate, WindowStore<Bytes, byte[]>>as(WINDOWS_STORE)
                                 .withKeySerde(topics.aggregates().keySerde())
                                 .withValueSerde(topics.aggregates().valueSerde()))
@@ -55,7 +57,7 @@ public final class EfficiencyTopology {
                 }, Named.as("window-to-aggregate"))
                 .to(topics.aggregates().name(), produced.withName("window-aggregates-sink"));
 
-        grouped.aggregate(Efficiency::empty, (key, r, a) -> Efficiency.add(r, a), Named.as("aggregate-totals"),
+        grouped.aggregate(Efficiency::empty, (key, r, a) -> Efficiency.add(r, a, prices), Named.as("aggregate-totals"),
                         Materialized.<String, EfficiencyAggregate, KeyValueStore<Bytes, byte[]>>as(TOTALS_STORE)
                                 .withKeySerde(topics.aggregates().keySerde())
                                 .withValueSerde(topics.aggregates().valueSerde()))

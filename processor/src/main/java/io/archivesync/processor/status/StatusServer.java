@@ -2,6 +2,7 @@ package io.archivesync.processor.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.archivesync.core.log.LogSafe;
 import java.io.IOException;
@@ -52,6 +53,11 @@ public final class StatusServer implements AutoCloseable {
         server.start();
         LOGGER.info("status endpoint listening host={} port={}", host, status.self.port());
         return status;
+    }
+
+    /** Serves {@code handler} under {@code path} on this port (the dashboard, for one). */
+    public void register(String path, HttpHandler handler) {
+        server.createContext(path, handler);
     }
 
     /** {@code host:port} for Streams' {@code application.server}. */

@@ -111,7 +111,7 @@ public final class SyncTopology {
                 Materialized.<String, CopyResult, KeyValueStore<Bytes, byte[]>>as(LATEST_RESULTS_STORE)
                         .withKeySerde(topics.results().keySerde())
                         .withValueSerde(topics.results().valueSerde()));
-        EfficiencyTopology.addTo(results, topics, settings.aggregateWindow());
+        EfficiencyTopology.addTo(results, topics, settings.aggregateWindow(), settings.prices());
 
         // The join comes first so that dedup knows the latest result: a repeat of a request that failed is copied.
         Map<String, KStream<String, MirrorCheck>> checked = validRequests(builder, topics, settings)

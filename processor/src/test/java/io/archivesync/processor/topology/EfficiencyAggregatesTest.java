@@ -42,6 +42,15 @@ class EfficiencyAggregatesTest {
         assertThat(total.getRequestsSavedVsDownloadUpload()).isEqualTo(3);
         assertThat(total.getMethod()).isEqualTo(CopyMethod.SERVER_SIDE);
         assertThat(total.getThroughputBytesPerSecond()).isGreaterThan(0);
+        // And the figures against download-then-upload: 2 + 2 + 6 baseline requests, every byte kept off the
+        // copier's network (down and up), all three good, and a saving priced by the default table
+        assertThat(total.getBaselineRequests()).isEqualTo(10);
+        assertThat(total.getEfficiencyImprovement()).isEqualTo(0.3);
+        assertThat(total.getBaselineTransferBytes()).isEqualTo(2 * total.getBytes());
+        assertThat(total.getNetworkTransferReduction()).isEqualTo(1.0);
+        assertThat(total.getSuccessRate()).isEqualTo(1.0);
+        assertThat(total.getFallbacks()).isZero();
+        assertThat(total.getEstimatedCostSaved()).isGreaterThan(0.0);
 
         // And the one-minute window holds the same counts, with its bounds and bytes per second of window
         EfficiencyAggregate window = latest.entrySet().stream()

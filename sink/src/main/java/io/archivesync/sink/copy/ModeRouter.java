@@ -81,6 +81,7 @@ public final class ModeRouter implements Copier {
                     .setStorageRequests(streamed.getStorageRequests() + result.getStorageRequests())
                     .setAttempts(streamed.getAttempts() + result.getAttempts())
                     .setDurationMillis((System.nanoTime() - started) / 1_000_000)
+                    .setFellBack(true)
                     .build());
         });
     }

@@ -59,6 +59,7 @@ class ForeignSourceIT {
             assertThat(result.getMethod()).isEqualTo(CopyMethod.STREAMED);
             assertThat(result.getMethodReason()).contains("mode=AUTO", "server-side refused", "AccessDenied",
                     "fell back to streaming");
+            assertThat(result.getFellBack()).isTrue();
             assertThat(result.getAttempts()).isEqualTo(2);
             assertThat(f.read(f.mirror, "a.zip")).isEqualTo(bytes);
 
@@ -66,6 +67,7 @@ class ForeignSourceIT {
             f.put("own.zip", bytes);
             CopyResult own = f.copy(Requests.copy(f.uri("own.zip"), f.mirror, "own.zip").build());
             assertThat(own.getMethod()).isEqualTo(CopyMethod.SERVER_SIDE);
+            assertThat(own.getFellBack()).isFalse();
         }
     }
 
