@@ -76,7 +76,7 @@ public final class SqsBridgeBenchmark {
                 "topics.prefix=bench" + round + "-" + pollers + ".", "topics.partitions=6",
                 "s3.accessKey=x", "s3.secretKey=y",
                 "bridge.queueUrl=" + queueUrl, "bridge.endpoint=" + sqs.endpoint(), "bridge.region=us-east-1",
-                "bridge.waitTime=1s", "bridge.maxMessages=10", "bridge.pollers=" + pollers,
+                "bridge.statusPort=-1", "bridge.waitTime=1s", "bridge.maxMessages=10", "bridge.pollers=" + pollers,
                 "bridge.rules=[{bucket: " + BUCKET + ", prefix: 'data/', destinationBucket: mirror,"
                         + " destinationPrefix: 'binance/data/'}]"));
     }

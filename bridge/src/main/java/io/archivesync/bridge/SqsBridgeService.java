@@ -2,13 +2,17 @@ package io.archivesync.bridge;
 
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.observe.Observability;
+import io.archivesync.core.observe.StatusEndpoint;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
@@ -19,7 +23,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The running bridge: {@code bridge.pollers} threads that poll until closed, sharing one idempotent producer (each
  * receive loop waits for an SQS and a Kafka round trip, so loops in parallel multiply the rate). A failing receive
  * (SQS unreachable, throttled) is retried with a backoff that doubles up to 30 s, so an outage neither spins nor
- * stops the service.
+ * stops the service. Its meters and health are served on {@code bridge.statusHost:bridge.statusPort}.
  */
 public final class SqsBridgeService implements AutoCloseable {
 
@@ -31,6 +35,9 @@ public final class SqsBridgeService implements AutoCloseable {
     private final SqsBridge bridge;
     private final List<Thread> threads = new ArrayList<>();
     private final Duration closeWait;
+    private final Observability observability = new Observability("bridge");
+    private final AtomicInteger failingPollers = new AtomicInteger();
+    private final StatusEndpoint status;
     private volatile boolean running = true;
 
     private SqsBridgeService(AppConfig config, MessageAcknowledger acknowledger) {
@@ -51,6 +58,11 @@ public final class SqsBridgeService implements AutoCloseable {
         for (int i = 0; i < config.bridge().pollers(); i++) {
             threads.add(new Thread(this::loop, "archive-sync-sqs-bridge-" + i));
         }
+        observability.own(new KafkaClientMetrics(producer)).bindTo(observability.registry());
+        BridgeMeters.register(observability.registry(), bridge.stats());
+        observability.readiness(new PollerHealth(List.copyOf(threads), failingPollers));
+        this.status = StatusEndpoint.bind(config.bridge().statusHost(), config.bridge().statusPort(),
+                "bridge.statusPort", observability);
         LOGGER.info("SQS bridge started queueUrl={} rules={} pollers={} propagateDeletes={}", queueUrl,
                 config.bridge().rules().size(), config.bridge().pollers(), config.bridge().propagateDeletes());
     }
@@ -71,15 +83,29 @@ public final class SqsBridgeService implements AutoCloseable {
         return bridge.stats();
     }
 
+    /** The port of {@code /metrics} and {@code /health}, or -1 when {@code bridge.statusPort} is -1. */
+    public int statusPort() {
+        return status == null ? -1 : status.port();
+    }
+
     private void loop() {
         Duration backoff = Duration.ofMillis(500);
+        boolean failing = false;
         while (running) {
             try {
                 bridge.pollOnce();
                 backoff = Duration.ofMillis(500);
+                if (failing) {
+                    failing = false;
+                    failingPollers.decrementAndGet();
+                }
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
+                }
+                if (!failing) {
+                    failing = true;
+                    failingPollers.incrementAndGet();
                 }
                 LOGGER.warn("SQS receive failed; retrying backoffMs={} error={}", backoff.toMillis(), e.toString());
                 try {
@@ -109,6 +135,10 @@ public final class SqsBridgeService implements AutoCloseable {
         }
         producer.close(Duration.ofSeconds(10));
         sqs.close();
+        if (status != null) {
+            status.close();
+        }
+        observability.close();
         LOGGER.info("SQS bridge stopped {}", bridge.stats());
     }
 }

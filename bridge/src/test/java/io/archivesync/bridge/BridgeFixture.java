@@ -59,6 +59,7 @@ final class BridgeFixture implements AutoCloseable {
                 "s3.accessKey=x",
                 "s3.secretKey=y",
                 "bridge.queueUrl=" + queueUrl,
+                "bridge.statusPort=0",
                 "bridge.endpoint=" + endpoint,
                 "bridge.region=us-east-1",
                 "bridge.waitTime=1s",

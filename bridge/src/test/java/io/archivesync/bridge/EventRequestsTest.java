@@ -86,7 +86,7 @@ class EventRequestsTest {
 
     private static EventRequests requests(boolean propagateDeletes) {
         return new EventRequests(new BridgeSettings("http://q", null, null, Duration.ofSeconds(1), 10, 1, null,
-                propagateDeletes, RULES), "us-east-1", CLOCK);
+                propagateDeletes, RULES, "127.0.0.1", -1), "us-east-1", CLOCK);
     }
 
     private static S3EventRecord created(String bucket, String key) {

@@ -1,6 +1,8 @@
 package io.archivesync.processor;
 
 import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.observe.DeadLetterCounter;
+import io.archivesync.core.observe.Observability;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.processor.batch.BatchDrain;
@@ -12,6 +14,7 @@ import io.archivesync.processor.errors.ProcessingFaultHandler;
 import io.archivesync.processor.errors.ThreadReplacement;
 import io.archivesync.processor.status.StatusServer;
 import io.archivesync.processor.topology.SyncTopology;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the topology: creates the topics, configures exactly-once Streams with the dead-letter topic behind its
- * exception handlers, serves the status endpoint, and on close flushes open batches before stopping.
+ * exception handlers, serves the status endpoint (with {@code /metrics} and {@code /health}), and on close flushes
+ * open batches before stopping.
  */
 public final class ProcessorService implements AutoCloseable {
 
@@ -45,14 +49,16 @@ public final class ProcessorService implements AutoCloseable {
     private final StatusServer status;
     private final Dashboard dashboard;
     private final Duration drainTimeout;
+    private final Observability observability;
 
     private ProcessorService(KafkaStreams streams, BatchDrain drain, StatusServer status, Dashboard dashboard,
-                             Duration drainTimeout) {
+                             Duration drainTimeout, Observability observability) {
         this.streams = streams;
         this.drain = drain;
         this.status = status;
         this.dashboard = dashboard;
         this.drainTimeout = drainTimeout;
+        this.observability = observability;
     }
 
     /** Starts the processor and waits until it is running (or fails). */
@@ -63,14 +69,19 @@ public final class ProcessorService implements AutoCloseable {
         TopicAdmin.requireSamePartitions(config.kafka().clientConfig(),
                 List.of(topics.requests().name(), topics.results().name()),
                 "the processor joins each request with the latest result for its destination, both keyed by it");
-        StatusServer status = bindStatus(config);
+        Observability observability = new Observability("processor");
+        StatusServer status = bindStatus(config, observability);
         BatchDrain drain = new BatchDrain();
         Properties props = streamsConfig(config, topics);
         if (status != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, status.advertised());
         }
+        // handlers and processors are built by Streams, so the dead-letter counter reaches them in the configuration
+        props.put(DeadLetterCounter.CONFIG, new DeadLetterCounter(observability.registry()));
         KafkaStreams streams = new KafkaStreams(
                 SyncTopology.build(topics, config.processor(), Routes.of(config), drain), props);
+        observability.own(new KafkaStreamsMetrics(streams)).bindTo(observability.registry());
+        observability.readiness(new StreamsHealth(streams));
         streams.setUncaughtExceptionHandler(new ThreadReplacement());
         streams.start();
         Instant deadline = Instant.now().plus(startTimeout);
@@ -81,6 +92,7 @@ public final class ProcessorService implements AutoCloseable {
                 if (status != null) {
                     status.close();
                 }
+                observability.close();
                 throw new IllegalStateException("processor did not reach RUNNING within " + startTimeout
                         + " (state " + streams.state() + ")");
             }
@@ -96,15 +108,15 @@ public final class ProcessorService implements AutoCloseable {
         LOGGER.info("processor running applicationId={} status={}", config.processor().applicationId(),
                 status == null ? "off" : status.advertised());
         Duration drainTimeout = config.processor().batch().maxWait().multipliedBy(2).plusSeconds(5);
-        return new ProcessorService(streams, drain, status, dashboard, drainTimeout);
+        return new ProcessorService(streams, drain, status, dashboard, drainTimeout, observability);
     }
 
-    private static StatusServer bindStatus(AppConfig config) {
+    private static StatusServer bindStatus(AppConfig config, Observability observability) {
         if (config.processor().statusPort() < 0) {
             return null;
         }
         try {
-            return StatusServer.bind(config.processor().statusHost(), config.processor().statusPort());
+            return StatusServer.bind(config.processor().statusHost(), config.processor().statusPort(), observability);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the status endpoint on " + config.processor().statusHost()
                     + ":" + config.processor().statusPort() + " (processor.statusPort)", e);
@@ -189,6 +201,7 @@ public final class ProcessorService implements AutoCloseable {
         if (status != null) {
             status.close();
         }
+        observability.close();
         LOGGER.info("processor stopped");
     }
 

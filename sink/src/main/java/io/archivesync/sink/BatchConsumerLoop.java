@@ -4,11 +4,13 @@ import io.archivesync.avro.CopyBatch;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.Route;
+import io.archivesync.core.observe.DeadLetterCounter;
 import io.archivesync.core.topic.Topic;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.schemas.key.RecordKey;
 import io.archivesync.sink.copy.Copier;
 import io.archivesync.sink.copy.CopyTask;
+import io.archivesync.sink.metrics.CopyMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>While copies run, the consumed partitions are paused and the consumer keeps polling, so a long poll's work never
  * trips {@code max.poll.interval.ms}, and each copy is held to {@code sink.copyTimeout} on its own working clock.
+ *
+ * <p>Results are counted ({@link CopyMetrics}) only once their transaction committed, so the counters agree with the
+ * results topic; what each poll saw is kept in {@link LoopProgress} for the health check.
  */
 final class BatchConsumerLoop implements Runnable {
 
@@ -54,16 +59,21 @@ final class BatchConsumerLoop implements Runnable {
     private final CopyQueue copies;
     private final BatchReader reader;
     private final Duration pollTimeout;
+    private final CopyMetrics metrics;
+    private final DeadLetterCounter deadLetters;
+    private final LoopProgress progress = new LoopProgress();
     private volatile boolean running = true;
 
     BatchConsumerLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, Topics topics,
                       List<Route> routes, Copier copier, Duration pollTimeout, Duration copyTimeout,
-                      int concurrency) {
+                      int concurrency, CopyMetrics metrics, DeadLetterCounter deadLetters) {
         this.consumer = consumer;
         this.producer = producer;
         this.topics = topics;
         this.copies = new CopyQueue(copier, copyTimeout, concurrency);
         this.pollTimeout = pollTimeout;
+        this.metrics = metrics;
+        this.deadLetters = deadLetters;
         routes.forEach(route -> batchTopics.put(topics.batches(route).name(), topics.batches(route)));
         this.reader = new BatchReader(batchTopics, topics.deadLetter());
     }
@@ -72,9 +82,9 @@ final class BatchConsumerLoop implements Runnable {
     public void run() {
         try {
             producer.initTransactions();
-            consumer.subscribe(List.copyOf(batchTopics.keySet()));
+            consumer.subscribe(List.copyOf(batchTopics.keySet()), progress);
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
+                ConsumerRecords<String, byte[]> records = poll(pollTimeout);
                 if (!records.isEmpty()) {
                     processInTransaction(records);
                 }
@@ -91,6 +101,21 @@ final class BatchConsumerLoop implements Runnable {
                     .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             producer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** Polls, and notes what the poll saw for the health check and the lag gauge. */
+    private ConsumerRecords<String, byte[]> poll(Duration timeout) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(timeout);
+        progress.polled(consumer.assignment(), consumer::currentLag);
+        return records;
+    }
+
+    LoopProgress progress() {
+        return progress;
+    }
+
+    CopyQueue copies() {
+        return copies;
     }
 
     void stop() {
@@ -112,20 +137,25 @@ final class BatchConsumerLoop implements Runnable {
         }
         reader.recovered();
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>(read.deadLetters());
-        List<CompletableFuture<CopyResult>> results = new ArrayList<>();
+        List<CompletableFuture<CopyResult>> copying = new ArrayList<>();
         for (CopyBatch batch : read.batches()) {
             for (FileSyncRequest request : batch.getRequests()) {
                 String current = batch.getCurrentSourceEtags().get(request.getRequestId());
-                results.add(copies.submit(CopyTask.of(request, batch.getBatchId()).withCurrentSourceEtag(current)));
+                copying.add(copies.submit(CopyTask.of(request, batch.getBatchId()).withCurrentSourceEtag(current)));
             }
         }
-        awaitStayingInGroup(CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)));
-        for (CompletableFuture<CopyResult> copy : results) {
+        awaitStayingInGroup(CompletableFuture.allOf(copying.toArray(CompletableFuture[]::new)));
+        List<CopyResult> results = new ArrayList<>();
+        for (CompletableFuture<CopyResult> copy : copying) {
             CopyResult result = copy.join();
+            results.add(result);
             out.add(new ProducerRecord<>(topics.results().name(), RecordKey.of(result),
                     topics.results().valueSerde().serializer().serialize(topics.results().name(), result)));
         }
-        commit(records, out);
+        if (commit(records, out)) {
+            results.forEach(metrics::record);
+            read.deadLetters().forEach(d -> deadLetters.count(BatchReader.KIND));
+        }
     }
 
     /**
@@ -141,7 +171,7 @@ final class BatchConsumerLoop implements Runnable {
                     return;
                 } catch (TimeoutException e) {
                     copies.expireOverdue();
-                    ConsumerRecords<String, byte[]> stray = consumer.poll(Duration.ZERO);
+                    ConsumerRecords<String, byte[]> stray = poll(Duration.ZERO);
                     if (!stray.isEmpty()) {
                         rewind(stray);
                     }
@@ -158,19 +188,24 @@ final class BatchConsumerLoop implements Runnable {
         }
     }
 
-    private void commit(ConsumerRecords<String, byte[]> records, List<ProducerRecord<String, byte[]>> out) {
+    /** @return whether the transaction committed */
+    private boolean commit(ConsumerRecords<String, byte[]> records, List<ProducerRecord<String, byte[]>> out) {
         try {
             producer.beginTransaction();
             out.forEach(producer::send);
             producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
             producer.commitTransaction();
             LOGGER.debug("transaction committed records={} results={}", records.count(), out.size());
+            progress.committed(true);
+            return true;
         } catch (ProducerFencedException e) {
             throw e;
         } catch (KafkaException e) {
             LOGGER.warn("transaction failed, aborting and replaying the batches error={}", e.toString());
+            progress.committed(false);
             producer.abortTransaction();
             rewind(records);
+            return false;
         }
     }
 

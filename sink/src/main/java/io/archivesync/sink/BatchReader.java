@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchReader {
 
+    /** The dead-letter kind of an unreadable batch. */
+    static final String KIND = "DESERIALIZATION";
     private static final Logger LOGGER = LoggerFactory.getLogger(BatchReader.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -88,7 +90,7 @@ final class BatchReader {
 
     private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, Exception e) {
         ProducerRecord<String, byte[]> dlq = new ProducerRecord<>(deadLetter.name(), record.key(), record.value());
-        DeadLetterHeaders.write(dlq.headers(), "DESERIALIZATION", "cannot read copy batch: " + e.getMessage(),
+        DeadLetterHeaders.write(dlq.headers(), KIND, "cannot read copy batch: " + e.getMessage(),
                 record.topic(), record.partition(), record.offset());
         return dlq;
     }

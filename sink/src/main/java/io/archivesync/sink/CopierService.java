@@ -2,10 +2,16 @@ package io.archivesync.sink;
 
 import io.archivesync.avro.Route;
 import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.observe.DeadLetterCounter;
+import io.archivesync.core.observe.Observability;
+import io.archivesync.core.observe.StatusEndpoint;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.sink.copy.CopierFactory;
 import io.archivesync.sink.copy.StorageClients;
+import io.archivesync.sink.metrics.CopierGauges;
+import io.archivesync.sink.metrics.CopyMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The copier service: one consumer in the copiers' group, one transactional producer, the copier composed by
  * {@link CopierFactory} and its storage clients. Scale it out by starting more instances; Kafka shares the batch
- * topics' partitions among them.
+ * topics' partitions among them. Its meters and health are served on {@code sink.statusHost:sink.statusPort}.
  */
 public final class CopierService implements AutoCloseable {
 
@@ -33,11 +39,15 @@ public final class CopierService implements AutoCloseable {
     private final Thread thread;
     private final StorageClients clients;
     private final CopierFactory.Composed copier;
+    private final Observability observability;
+    private StatusEndpoint status;
 
-    private CopierService(BatchConsumerLoop loop, StorageClients clients, CopierFactory.Composed copier) {
+    private CopierService(BatchConsumerLoop loop, StorageClients clients, CopierFactory.Composed copier,
+                          Observability observability) {
         this.loop = loop;
         this.clients = clients;
         this.copier = copier;
+        this.observability = observability;
         this.thread = new Thread(loop, "archive-sync-copier");
     }
 
@@ -57,13 +67,24 @@ public final class CopierService implements AutoCloseable {
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
 
-        BatchConsumerLoop loop = new BatchConsumerLoop(
-                new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer()),
-                new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer()),
+        Observability observability = new Observability("sink");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                new ByteArraySerializer());
+        observability.own(new KafkaClientMetrics(consumer)).bindTo(observability.registry());
+        observability.own(new KafkaClientMetrics(producer)).bindTo(observability.registry());
+        BatchConsumerLoop loop = new BatchConsumerLoop(consumer, producer,
                 topics, config.sink().routes().stream().map(Route::valueOf).toList(), copier,
                 config.sink().pollTimeout(), config.sink().copyTimeout(),
-                config.sink().concurrency());
-        CopierService service = new CopierService(loop, clients, copier);
+                config.sink().concurrency(), new CopyMetrics(observability.registry()),
+                new DeadLetterCounter(observability.registry()));
+        CopierGauges.register(observability.registry(), loop.copies()::inFlight, loop.copies()::queued,
+                copier.limiter()::limit, loop.progress()::lag);
+        CopierService service = new CopierService(loop, clients, copier, observability);
+        observability.readiness(new CopierHealth(service.thread, loop.progress(), maxPollGap(config)));
+        service.status = StatusEndpoint.bind(config.sink().statusHost(), config.sink().statusPort(),
+                "sink.statusPort", observability);
         service.thread.start();
         LOGGER.info("copier started groupId={} transactionalId={} mode={} skip={} sessionTimeout={}",
                 config.sink().groupId(), transactionalId, config.sink().mode(), config.sink().skip(),
@@ -95,6 +116,19 @@ public final class CopierService implements AutoCloseable {
         return consumerConfig;
     }
 
+    /**
+     * The longest pause between two polls of a loop at work: it polls every {@code sink.pollTimeout} when idle and
+     * every 250 ms while copies run, a transaction's commit can hold it; a registry outage (backoff up to 30 s) makes it unready, as it should.
+     */
+    private static Duration maxPollGap(AppConfig config) {
+        return Duration.ofSeconds(15).plus(config.sink().pollTimeout().multipliedBy(3));
+    }
+
+    /** The port of {@code /metrics} and {@code /health}, or -1 when {@code sink.statusPort} is -1. */
+    public int statusPort() {
+        return status == null ? -1 : status.port();
+    }
+
     /** Waits for the copier to stop by itself (it does when fenced or on a fatal error). */
     public void await() throws InterruptedException {
         thread.join();
@@ -110,6 +144,10 @@ public final class CopierService implements AutoCloseable {
         }
         copier.close();
         clients.close();
+        if (status != null) {
+            status.close();
+        }
+        observability.close();
         LOGGER.info("copier stopped");
     }
 }

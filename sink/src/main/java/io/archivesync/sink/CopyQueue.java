@@ -49,6 +49,16 @@ final class CopyQueue {
         return entry.result();
     }
 
+    /** Copies started and not finished. */
+    int inFlight() {
+        return running.get();
+    }
+
+    /** Copies waiting for a permit. */
+    int queued() {
+        return waiting.size();
+    }
+
     /** Ends every started copy that has worked longer than {@code sink.copyTimeout}. */
     void expireOverdue() {
         for (Entry entry : started) {

@@ -13,6 +13,7 @@ import io.archivesync.avro.SourceLocation;
 import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.config.ConfigLoader;
 import io.archivesync.core.config.EnvSubstitution;
+import io.archivesync.core.observe.DeadLetterCounter;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.embedded.Stack;
@@ -21,6 +22,8 @@ import io.archivesync.sink.copy.CopierFactory;
 import io.archivesync.sink.copy.FaultInjectingCopier;
 import io.archivesync.sink.copy.ServerSideCopier;
 import io.archivesync.sink.copy.StorageClients;
+import io.archivesync.sink.metrics.CopyMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -284,7 +287,8 @@ class DeliveryIT {
                     new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer()),
                     new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()),
                     topics, List.of(Route.SERVER_SIDE), copier, Duration.ofMillis(200),
-                    config.sink().copyTimeout(), 16);
+                    config.sink().copyTimeout(), 16, new CopyMetrics(new SimpleMeterRegistry()),
+                    DeadLetterCounter.NONE);
         }
 
         List<CopyResult> committedResults() {

@@ -116,6 +116,7 @@ final class DemoRun {
                 "processor.batch.maxRequests=25",
                 "processor.batch.maxWait=300ms",
                 "processor.statusPort=0",
+                "sink.statusPort=0",
                 "processor.stateDir=" + Files.createDirectories(dir.resolve("streams-state"))));
         return ConfigLoader.fromEnvironment().load(null, o);
     }

@@ -61,6 +61,8 @@ final class Pipeline implements AutoCloseable {
                 "processor.batch.maxRequests=10",
                 "processor.batch.maxWait=200ms",
                 "processor.statusPort=0",
+                "sink.statusPort=0",
+                "bridge.statusPort=0",
                 "sink.groupId=it-sink-" + run,
                 "sink.transactionalIdPrefix=it-sink-" + run));
         o.addAll(overrides);

@@ -20,6 +20,8 @@ import java.util.List;
  *                          publishing a receive batch, or messages are redelivered (and deduplicated) while in flight
  * @param propagateDeletes  turn ObjectRemoved events into requests marked {@code archive-sync.action=delete}
  * @param rules             bucket + prefix → destination; events matching no rule are logged and deleted
+ * @param statusHost        the address the bridge's {@code /metrics} and {@code /health} endpoint binds
+ * @param statusPort        that endpoint's port; -1 turns it off, 0 picks a free one
  */
 public record BridgeSettings(
         String queueUrl,
@@ -30,7 +32,9 @@ public record BridgeSettings(
         int pollers,
         Duration visibilityTimeout,
         boolean propagateDeletes,
-        List<BridgeRule> rules) {
+        List<BridgeRule> rules,
+        String statusHost,
+        int statusPort) {
 
     public BridgeSettings {
         queueUrl = queueUrl == null || queueUrl.isBlank() ? null : queueUrl.strip();
@@ -56,11 +60,16 @@ public record BridgeSettings(
             }
         }
         rules = Check.listOrEmpty(rules);
+        statusHost = Check.notBlank("bridge.statusHost", statusHost);
+        Check.statusPort("bridge.statusPort", statusPort);
     }
 
-    /** The defaults, for code that builds an {@link AppConfig} without the loader. */
+    /**
+     * The defaults, for code that builds an {@link AppConfig} without the loader: the {@code bridge} section of the
+     * shipped defaults file (placeholders at their own defaults), so no default is declared twice.
+     */
     public static BridgeSettings defaults() {
-        return new BridgeSettings(null, null, null, Duration.ofSeconds(20), 10, 2, null, false, List.of());
+        return ConfigLoader.shippedDefaults().bridge();
     }
 
     /** The queue URL, failing with a message naming the setting when it is not configured. */

@@ -54,6 +54,14 @@ public final class Check {
         return value;
     }
 
+    /** A status endpoint's port: -1 turns it off, 0 picks any free port. */
+    public static int statusPort(String setting, int value) {
+        if (value < -1 || value > 65_535) {
+            throw new ConfigException(setting, "must be -1 (off), 0 (any free port) or a port, was " + value);
+        }
+        return value;
+    }
+
     public static <T> List<T> listOrEmpty(List<T> value) {
         return value == null ? List.of() : List.copyOf(value);
     }

@@ -40,6 +40,15 @@ public final class ConfigLoader {
         this.env = env;
     }
 
+    /** The shipped defaults alone, with every {@code ${ENV:default}} at its default (read once). */
+    public static AppConfig shippedDefaults() {
+        return ShippedDefaults.CONFIG;
+    }
+
+    private static final class ShippedDefaults {
+        static final AppConfig CONFIG = new ConfigLoader(new EnvSubstitution(name -> null)).load(null, List.of());
+    }
+
     public static ConfigLoader fromEnvironment() {
         return new ConfigLoader(EnvSubstitution.fromEnvironment());
     }

@@ -44,6 +44,8 @@ import java.util.Set;
  * @param metadata              content type and user metadata: preserved, or replaced
  * @param verify                SHA-256 verification against published checksums
  * @param retry                 retries of transient storage failures
+ * @param statusHost            the address the copier's {@code /metrics} and {@code /health} endpoint binds
+ * @param statusPort            that endpoint's port; -1 turns it off, 0 picks a free one
  */
 public record SinkSettings(
         String groupId,
@@ -64,7 +66,9 @@ public record SinkSettings(
         Streaming streaming,
         Metadata metadata,
         Verify verify,
-        Retry retry) {
+        Retry retry,
+        String statusHost,
+        int statusPort) {
 
     private static final Set<String> ROUTES = Set.of("SERVER_SIDE", "STREAMING");
     private static final Set<String> SOURCE_SCHEMES = Set.of("http", "https", "s3");
@@ -106,13 +110,15 @@ public record SinkSettings(
         metadata = present("sink.metadata", metadata);
         verify = present("sink.verify", verify);
         retry = present("sink.retry", retry);
+        statusHost = Check.notBlank("sink.statusHost", statusHost);
+        Check.statusPort("sink.statusPort", statusPort);
     }
 
     /** The same settings with another listing TTL (benchmarks compare listings against one HEAD per object). */
     public SinkSettings withListingTtl(Duration ttl) {
         return new SinkSettings(groupId, transactionalIdPrefix, concurrency, copyTimeout, pollTimeout, routes, mode,
                 sourceEndpoint, storageClass, skip, ttl, sessionTimeout, allowedSources, allowPrivateSources,
-                serverSide, streaming, metadata, verify, retry);
+                serverSide, streaming, metadata, verify, retry, statusHost, statusPort);
     }
 
     /** An allowed source is a URI prefix with a scheme the copier reads and a host or bucket. */

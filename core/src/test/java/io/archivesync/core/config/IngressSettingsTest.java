@@ -77,7 +77,8 @@ class IngressSettingsTest {
 
         // Then it has the bridge's defaults, and with* keep the bridge
         assertThat(old.bridge()).isEqualTo(BridgeSettings.defaults());
-        BridgeSettings custom = new BridgeSettings("q", null, null, Duration.ofSeconds(1), 1, 1, null, true, List.of());
+        BridgeSettings custom = new BridgeSettings("q", null, null, Duration.ofSeconds(1), 1, 1, null, true, List.of(),
+                "127.0.0.1", -1);
         assertThat(old.withBridge(custom).withSink(loaded.sink()).bridge()).isEqualTo(custom);
     }
 }

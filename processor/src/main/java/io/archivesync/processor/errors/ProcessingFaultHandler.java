@@ -1,5 +1,6 @@
 package io.archivesync.processor.errors;
 
+import io.archivesync.core.observe.DeadLetterCounter;
 import io.archivesync.core.topic.DeadLetterHeaders;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class ProcessingFaultHandler implements ProcessingExceptionHandler 
 
     private Set<String> requestTopics = Set.of();
     private String deadLetterTopic;
+    private DeadLetterCounter deadLetters = DeadLetterCounter.NONE;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -36,6 +38,7 @@ public final class ProcessingFaultHandler implements ProcessingExceptionHandler 
         requestTopics = topics == null ? Set.of() : Set.of(topics.toString().split(","));
         Object dlq = configs.get(DEAD_LETTER_TOPIC);
         deadLetterTopic = dlq == null ? null : dlq.toString();
+        deadLetters = DeadLetterCounter.from(configs);
     }
 
     @Override
@@ -58,6 +61,7 @@ public final class ProcessingFaultHandler implements ProcessingExceptionHandler 
         RecordHeaders headers = new RecordHeaders(context.headers().toArray());
         DeadLetterHeaders.write(headers, KIND, "processing failed at " + context.processorNodeId() + ": "
                 + exception, context.topic(), context.partition(), context.offset());
+        deadLetters.count(KIND);
         return Response.resume(List.of(new ProducerRecord<>(deadLetterTopic, null, context.sourceRawKey(),
                 context.sourceRawValue(), headers)));
     }

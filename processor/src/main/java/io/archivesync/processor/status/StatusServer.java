@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.archivesync.core.log.LogSafe;
+import io.archivesync.core.observe.Observability;
+import io.archivesync.core.observe.ObservabilityHttp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The processor's status endpoint: {@code GET /objects/{bucket}/{key}} answers what happened to an object (its
  * latest result), {@code GET /totals} the running efficiency totals. It binds before Streams starts, so that its
- * real port can be advertised to the other instances as {@code application.server}.
+ * real port can be advertised to the other instances as {@code application.server}. It also serves the processor's
+ * {@code /metrics}, {@code /health/live} and {@code /health/ready} ({@link ObservabilityHttp}).
  */
 public final class StatusServer implements AutoCloseable {
 
@@ -45,11 +48,19 @@ public final class StatusServer implements AutoCloseable {
 
     /** Binds the port (0 = any free one); answers 503 until {@link #serve(KafkaStreams)} is called. */
     public static StatusServer bind(String host, int port) throws IOException {
+        return bind(host, port, null);
+    }
+
+    /** As {@link #bind(String, int)}, serving also {@code observability}'s metrics and health (when not null). */
+    public static StatusServer bind(String host, int port, Observability observability) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         StatusServer status = new StatusServer(server, new HostInfo(host, server.getAddress().getPort()));
         server.createContext("/objects/", status::objects);
         server.createContext("/totals", status::totals);
         server.setExecutor(status.executor);
+        if (observability != null) {
+            ObservabilityHttp.install(server, observability);
+        }
         server.start();
         LOGGER.info("status endpoint listening host={} port={}", host, status.self.port());
         return status;

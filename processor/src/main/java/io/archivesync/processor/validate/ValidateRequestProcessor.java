@@ -2,6 +2,7 @@ package io.archivesync.processor.validate;
 
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.core.log.LogSafe;
+import io.archivesync.core.observe.DeadLetterCounter;
 import io.archivesync.core.topic.DeadLetterHeaders;
 import io.archivesync.processor.errors.Backoff;
 import io.archivesync.processor.errors.TransientFaultException;
@@ -34,6 +35,7 @@ public final class ValidateRequestProcessor implements FixedKeyProcessor<String,
     private final RequestValidator validator;
     private final TransientRetry retry;
     private FixedKeyProcessorContext<String, ValidatedRequest> context;
+    private DeadLetterCounter deadLetters = DeadLetterCounter.NONE;
 
     public ValidateRequestProcessor(String topic, Deserializer<FileSyncRequest> deserializer,
                                     RequestValidator validator) {
@@ -52,6 +54,7 @@ public final class ValidateRequestProcessor implements FixedKeyProcessor<String,
     @Override
     public void init(FixedKeyProcessorContext<String, ValidatedRequest> context) {
         this.context = context;
+        this.deadLetters = DeadLetterCounter.from(context.appConfigs());
     }
 
     @Override
@@ -92,5 +95,6 @@ public final class ValidateRequestProcessor implements FixedKeyProcessor<String,
                         m.offset()),
                 () -> DeadLetterHeaders.write(headers, invalid.kind(), invalid.reason(), topic, -1, -1));
         context.forward(record.withValue(invalid).withHeaders(headers));
+        deadLetters.count(invalid.kind());
     }
 }
