@@ -44,6 +44,8 @@ import java.util.Set;
  * @param metadata              content type and user metadata: preserved, or replaced
  * @param verify                SHA-256 verification against published checksums
  * @param retry                 retries of transient storage failures
+ * @param rateLimit             caps on storage requests per second and streamed bytes per second, and the backoff of
+ *                              a prefix the storage throttles; all per copier instance
  */
 public record SinkSettings(
         String groupId,
@@ -64,7 +66,8 @@ public record SinkSettings(
         Streaming streaming,
         Metadata metadata,
         Verify verify,
-        Retry retry) {
+        Retry retry,
+        RateLimitSettings rateLimit) {
 
     private static final Set<String> ROUTES = Set.of("SERVER_SIDE", "STREAMING");
     private static final Set<String> SOURCE_SCHEMES = Set.of("http", "https", "s3");
@@ -106,13 +109,14 @@ public record SinkSettings(
         metadata = present("sink.metadata", metadata);
         verify = present("sink.verify", verify);
         retry = present("sink.retry", retry);
+        rateLimit = present("sink.rateLimit", rateLimit);
     }
 
     /** The same settings with another listing TTL (benchmarks compare listings against one HEAD per object). */
     public SinkSettings withListingTtl(Duration ttl) {
         return new SinkSettings(groupId, transactionalIdPrefix, concurrency, copyTimeout, pollTimeout, routes, mode,
                 sourceEndpoint, storageClass, skip, ttl, sessionTimeout, allowedSources, allowPrivateSources,
-                serverSide, streaming, metadata, verify, retry);
+                serverSide, streaming, metadata, verify, retry, rateLimit);
     }
 
     /** An allowed source is a URI prefix with a scheme the copier reads and a host or bucket. */
