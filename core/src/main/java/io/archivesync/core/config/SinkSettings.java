@@ -46,6 +46,8 @@ import java.util.Set;
  * @param retry                 retries of transient storage failures
  * @param statusHost            the address the copier's {@code /metrics} and {@code /health} endpoint binds
  * @param statusPort            that endpoint's port; -1 turns it off, 0 picks a free one
+ * @param rateLimit             caps on storage requests per second and streamed bytes per second, and the backoff of
+ *                              a prefix the storage throttles; all per copier instance
  */
 public record SinkSettings(
         String groupId,
@@ -68,7 +70,8 @@ public record SinkSettings(
         Verify verify,
         Retry retry,
         String statusHost,
-        int statusPort) {
+        int statusPort,
+        RateLimitSettings rateLimit) {
 
     private static final Set<String> ROUTES = Set.of("SERVER_SIDE", "STREAMING");
     private static final Set<String> SOURCE_SCHEMES = Set.of("http", "https", "s3");
@@ -112,13 +115,14 @@ public record SinkSettings(
         retry = present("sink.retry", retry);
         statusHost = Check.notBlank("sink.statusHost", statusHost);
         Check.statusPort("sink.statusPort", statusPort);
+        rateLimit = present("sink.rateLimit", rateLimit);
     }
 
     /** The same settings with another listing TTL (benchmarks compare listings against one HEAD per object). */
     public SinkSettings withListingTtl(Duration ttl) {
         return new SinkSettings(groupId, transactionalIdPrefix, concurrency, copyTimeout, pollTimeout, routes, mode,
                 sourceEndpoint, storageClass, skip, ttl, sessionTimeout, allowedSources, allowPrivateSources,
-                serverSide, streaming, metadata, verify, retry, statusHost, statusPort);
+                serverSide, streaming, metadata, verify, retry, statusHost, statusPort, rateLimit);
     }
 
     /** An allowed source is a URI prefix with a scheme the copier reads and a host or bucket. */

@@ -3,12 +3,14 @@ package io.archivesync.core.s3;
 import io.archivesync.core.config.S3Settings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -38,8 +40,15 @@ public final class S3Clients {
      */
     public static S3AsyncClient async(S3Settings s3, String endpoint, String region, boolean anonymous,
                                       boolean sdkRetries) {
+        return async(s3, endpoint, region, anonymous, sdkRetries, List.of());
+    }
+
+    /** The same, with interceptors that see every request (tests count requests on the wire with one). */
+    public static S3AsyncClient async(S3Settings s3, String endpoint, String region, boolean anonymous,
+                                      boolean sdkRetries, List<ExecutionInterceptor> interceptors) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .apiCallTimeout(Duration.ofMinutes(15));
+                .apiCallTimeout(Duration.ofMinutes(15))
+                .executionInterceptors(interceptors);
         if (!sdkRetries) {
             override.retryStrategy(b -> b.maxAttempts(1));
         }
@@ -68,14 +77,23 @@ public final class S3Clients {
      */
     public static S3Client sync(S3Settings s3, String endpoint, String region, boolean anonymous, boolean sdkRetries,
                                 int maxConnections) {
+        return sync(s3, endpoint, region, anonymous, sdkRetries, maxConnections, List.of());
+    }
+
+    /** The same, with interceptors that see every request. */
+    public static S3Client sync(S3Settings s3, String endpoint, String region, boolean anonymous, boolean sdkRetries,
+                                int maxConnections, List<ExecutionInterceptor> interceptors) {
         var builder = S3Client.builder()
                 .region(Region.of(region == null ? s3.region() : region))
                 .credentialsProvider(credentials(s3, anonymous))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build())
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(maxConnections));
-        if (!sdkRetries) {
-            builder.overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)));
-        }
+        builder.overrideConfiguration(o -> {
+            o.executionInterceptors(interceptors);
+            if (!sdkRetries) {
+                o.retryStrategy(b -> b.maxAttempts(1));
+            }
+        });
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
         }

@@ -31,6 +31,31 @@ class SinkSettingsTest {
         assertThat(sink.sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(sink.allowedSources()).isEmpty();
         assertThat(sink.allowPrivateSources()).isFalse();
+        assertThat(sink.rateLimit().limitsRequests()).isFalse();
+        assertThat(sink.rateLimit().bandwidth()).isZero();
+        assertThat(sink.rateLimit().prefixBackoff().initialDelay()).isEqualTo(Duration.ofMillis(50));
+        assertThat(sink.rateLimit().prefixBackoff().maxDelay()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldLoadPerPrefixRequestCapsAndRefuseBadRates() {
+        // Given / When
+        SinkSettings sink = Configs.load("sink.rateLimit.requestsPerSecond=100",
+                "sink.rateLimit.prefixes=[{bucket: lake, prefix: hot/, requestsPerSecond: 5}]").sink();
+
+        // Then
+        assertThat(sink.rateLimit().limitsRequests()).isTrue();
+        assertThat(sink.rateLimit().prefixes()).containsExactly(
+                new RateLimitSettings.PrefixRate("lake", "hot/", 5.0));
+        assertThat(sink.rateLimit().prefixes().get(0).covers("lake", "hot/a.zip")).isTrue();
+        assertThat(sink.rateLimit().prefixes().get(0).covers("lake", "cold/a.zip")).isFalse();
+        assertRejected("sink.rateLimit.requestsPerSecond", "sink.rateLimit.requestsPerSecond=-1");
+        assertRejected("sink.rateLimit.bandwidth", "sink.rateLimit.bandwidth=-5");
+        assertRejected("sink.rateLimit.prefixes.bucket", "sink.rateLimit.prefixes=[{requestsPerSecond: 5}]");
+        assertRejected("sink.rateLimit.prefixes.requestsPerSecond", "sink.rateLimit.prefixes=[{bucket: lake}]");
+        assertRejected("sink.rateLimit.prefixBackoff.maxDelay", "sink.rateLimit.prefixBackoff.initialDelay=10s",
+                "sink.rateLimit.prefixBackoff.maxDelay=1s");
+        assertRejected("sink.rateLimit", "sink.rateLimit=null");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.archivesync.sink.copy;
 
 import io.archivesync.avro.CopyResult;
 import io.archivesync.core.config.SinkSettings;
+import io.archivesync.sink.copy.ratelimit.Pacer;
+import io.archivesync.sink.copy.ratelimit.ThrottledInputStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -14,16 +16,20 @@ import java.util.function.UnaryOperator;
  * The one place the copier is put together, outermost first:
  * <pre>
  * SourceGuard              outside sink.allowedSources, or a private address? never touched: FAILED_ACCESS
+ * └ PrefixBackoff.gate      under a prefix the storage throttles? wait for its turn (no permit held)
  * └ DeletingCopier          a propagated delete? RetryingCopier ─ PropagatedDelete: source really gone? DELETED
  * └ SkippingCopier            already current (listing or one HEAD)? then SKIPPED_CURRENT
  *  └ StagingCopier           replacing an object? copy to a staging key, put in place only once verified
  *   └ VerifyingCopier        SHA-256 against the published checksum, quarantine on mismatch, else UNVERIFIED
  *     └ ModeRouter           AUTO / DIRECT / HYBRID / TRADITIONAL, fallback to streaming when refused
- *        ├ RetryingCopier ─ [faults] ─ ServerSideCopier   CopyObject or multipart UploadPartCopy
- *        └ RetryingCopier ─ [faults] ─ StreamingCopier    GET or HTTPS → PutObject or multipart upload
+ *        ├ RetryingCopier ─ PrefixBackoff.observe ─ [faults] ─ ServerSideCopier   CopyObject or UploadPartCopy
+ *        └ RetryingCopier ─ PrefixBackoff.observe ─ [faults] ─ StreamingCopier    GET or HTTPS → PUT or parts
  * </pre>
- * Both retrying layers share one {@link AdaptiveLimiter}. Tests insert a {@link FaultInjectingCopier} at
- * {@code [faults]}, under the retries, where real storage failures happen (also under the propagated deletes' retries).
+ * Both retrying layers share one {@link AdaptiveLimiter}, and every layer one {@link PrefixBackoff}. Tests insert a
+ * {@code FaultInjectingCopier} (a test class) at {@code [faults]}, under the retries, where real storage failures
+ * happen (also under the propagated deletes' retries). The request cap ({@code sink.rateLimit.requestsPerSecond}) is
+ * not a layer: it is in the {@link StorageClients}, where each request is made; the bandwidth cap paces the
+ * {@link StreamingCopier}'s reads.
  */
 public final class CopierFactory {
 
@@ -75,6 +81,9 @@ public final class CopierFactory {
     /** @param faults wraps each strategy; identity in production */
     public static Composed create(SinkSettings sink, StorageClients clients, UnaryOperator<Copier> faults) {
         AdaptiveLimiter limiter = new AdaptiveLimiter(sink.concurrency());
+        PrefixBackoff backoff = new PrefixBackoff(sink.rateLimit().prefixBackoff());
+        Pacer bandwidth = sink.rateLimit().bandwidth() > 0
+                ? ThrottledInputStream.bandwidth(sink.rateLimit().bandwidth()) : null;
         AtomicInteger n = new AtomicInteger();
         ExecutorService readers = Executors.newFixedThreadPool(sink.streaming().concurrency(), r -> {
             Thread t = new Thread(r, "archive-sync-stream-reader-" + n.incrementAndGet());
@@ -84,16 +93,18 @@ public final class CopierFactory {
         SourcePolicy policy = new SourcePolicy(sink);
         HttpSourceClient http = new HttpSourceClient(policy, sink.concurrency() + sink.streaming().concurrency());
         SourceOpener opener = new SourceOpener(clients::source, clients::blockingSource, http);
-        Copier serverSide = new RetryingCopier(faults.apply(
-                new ServerSideCopier(clients.destination(), clients::source, sink)), sink.retry(), limiter);
+        Copier serverSide = new RetryingCopier(backoff.observe(faults.apply(
+                new ServerSideCopier(clients.destination(), clients::source, sink))), sink.retry(), limiter,
+                backoff::throttlesAll);
         ExecutorService uploaders = Executors.newFixedThreadPool(
                 sink.streaming().concurrency() * sink.streaming().partsInFlight(), r -> {
                     Thread t = new Thread(r, "archive-sync-part-uploader-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        Copier streaming = new RetryingCopier(faults.apply(new StreamingCopier(opener,
-                clients.blockingDestination(), uploaders, sink, readers)), sink.retry(), limiter);
+        Copier streaming = new RetryingCopier(backoff.observe(faults.apply(new StreamingCopier(opener,
+                clients.blockingDestination(), uploaders, sink, readers, bandwidth))), sink.retry(), limiter,
+                backoff::throttlesAll);
         Copier routed = new ModeRouter(sink.mode(), clients.sourcesOnOtherEndpoint(), serverSide, streaming);
         InBucketCopy inBucket = new InBucketCopy(clients.destination(), sink);
         Copier verified = sink.verify().sha256()
@@ -104,10 +115,10 @@ public final class CopierFactory {
         DestinationListing listing = sink.listingTtl().isZero() ? null
                 : new DestinationListing(clients.destination(), sink.listingTtl());
         Copier skipping = new SkippingCopier(verified, clients.destination(), sink.skip(), listing);
-        Copier deletes = new RetryingCopier(faults.apply(new PropagatedDelete(skipping, clients.destination(),
-                clients::source)), sink.retry(), limiter);
+        Copier deletes = new RetryingCopier(backoff.observe(faults.apply(new PropagatedDelete(skipping,
+                clients.destination(), clients::source))), sink.retry(), limiter, backoff::throttlesAll);
         Copier deleting = new DeletingCopier(skipping, deletes);
-        return new Composed(new SourceGuard(deleting, policy, http.executor()), limiter, List.of(readers, uploaders),
-                http);
+        return new Composed(new SourceGuard(backoff.gate(deleting), policy, http.executor()), limiter,
+                List.of(readers, uploaders), http);
     }
 }

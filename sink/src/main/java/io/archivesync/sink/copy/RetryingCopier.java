@@ -7,6 +7,7 @@ import io.archivesync.core.log.LogSafe;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Retries transient failures (throttling, 5xx, timeouts, broken connections: {@link Results#retriable}) a bounded
  * number of times, waiting an exponentially growing, fully jittered delay between attempts; final failures (403, 404,
  * 400, a changed source) return at once. Each attempt runs under the {@link AdaptiveLimiter}, which it tells about
- * throttling. The result counts every attempt and every storage request of all attempts.
+ * throttling that concerns the whole storage (all throttling, unless a {@link PrefixBackoff} deals with a prefix's
+ * own). The result counts every attempt and every storage request of all attempts.
  */
 public final class RetryingCopier implements Copier {
 
@@ -23,11 +25,19 @@ public final class RetryingCopier implements Copier {
     private final Copier inner;
     private final SinkSettings.Retry retry;
     private final AdaptiveLimiter limiter;
+    private final Predicate<CopyResult> throttlesAll;
 
     public RetryingCopier(Copier inner, SinkSettings.Retry retry, AdaptiveLimiter limiter) {
+        this(inner, retry, limiter, Results::throttled);
+    }
+
+    /** @param throttlesAll whether an attempt's result should lower the adaptive limit */
+    public RetryingCopier(Copier inner, SinkSettings.Retry retry, AdaptiveLimiter limiter,
+                          Predicate<CopyResult> throttlesAll) {
         this.inner = inner;
         this.retry = retry;
         this.limiter = limiter;
+        this.throttlesAll = throttlesAll;
     }
 
     @Override
@@ -44,7 +54,7 @@ public final class RetryingCopier implements Copier {
                     return Copiers.guarded(inner, task);
                 })
                 .thenApply(r -> {
-                    limiter.release(Results.throttled(r));
+                    limiter.release(throttlesAll.test(r));
                     return r;
                 })
                 .thenCompose(r -> {

@@ -4,16 +4,22 @@ import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.config.S3Settings;
 import io.archivesync.core.config.SinkSettings;
 import io.archivesync.core.s3.S3Clients;
+import io.archivesync.sink.copy.ratelimit.RateLimitedS3AsyncClient;
+import io.archivesync.sink.copy.ratelimit.RateLimitedS3Client;
+import io.archivesync.sink.copy.ratelimit.RequestRateLimiter;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The clients one copier talks to storage with: one for the destination, one per source region and credential kind
  * (signed or anonymous), and one HTTP client for HTTPS sources. SDK retries are off in all of them: the copier
- * retries by itself, so it counts each request and slows down when throttled.
+ * retries by itself, so it counts each request and slows down when throttled. With {@code sink.rateLimit} request
+ * caps set, every client is wrapped so that each request takes a permit of one {@link RequestRateLimiter} first.
  */
 public final class StorageClients implements AutoCloseable {
 
@@ -25,14 +31,23 @@ public final class StorageClients implements AutoCloseable {
     private final int readers;
     private final int uploadConnections;
     private final boolean sourcesOnOtherEndpoint;
+    private final RequestRateLimiter limiter;
+    private final List<ExecutionInterceptor> interceptors;
 
     public StorageClients(S3Settings s3, SinkSettings sink) {
+        this(s3, sink, List.of());
+    }
+
+    /** @param interceptors see every request on the wire, after its rate-limit permit (tests count with one) */
+    public StorageClients(S3Settings s3, SinkSettings sink, List<ExecutionInterceptor> interceptors) {
         this.s3 = s3;
+        this.interceptors = List.copyOf(interceptors);
+        this.limiter = sink.rateLimit().limitsRequests() ? new RequestRateLimiter(sink.rateLimit()) : null;
         this.sourceEndpoint = sink.sourceEndpoint() == null ? s3.endpoint() : sink.sourceEndpoint();
         this.sourcesOnOtherEndpoint = AppConfig.sourcesOnOtherEndpoint(s3, sink);
         this.readers = sink.streaming().concurrency();
         this.uploadConnections = sink.streaming().concurrency() * sink.streaming().partsInFlight() + 2;
-        this.destination = S3Clients.async(s3, s3.endpoint(), null, false, false);
+        this.destination = limited(S3Clients.async(s3, s3.endpoint(), null, false, false, this.interceptors));
     }
 
     public S3AsyncClient destination() {
@@ -46,7 +61,7 @@ public final class StorageClients implements AutoCloseable {
             return destination;
         }
         return sources.computeIfAbsent(r + "|" + anonymous,
-                k -> S3Clients.async(s3, sourceEndpoint, r, anonymous, false));
+                k -> limited(S3Clients.async(s3, sourceEndpoint, r, anonymous, false, interceptors)));
     }
 
     /**
@@ -56,13 +71,14 @@ public final class StorageClients implements AutoCloseable {
     public S3Client blockingSource(String region, boolean anonymous) {
         String r = region == null || region.isBlank() ? s3.region() : region;
         return blockingSources.computeIfAbsent(r + "|" + anonymous,
-                k -> S3Clients.sync(s3, sourceEndpoint, r, anonymous, false, readers + 2));
+                k -> limited(S3Clients.sync(s3, sourceEndpoint, r, anonymous, false, readers + 2, interceptors)));
     }
 
     /** A blocking client for the destination, sized for the streamed parts in flight. */
     public S3Client blockingDestination() {
         return blockingSources.computeIfAbsent("destination",
-                k -> S3Clients.sync(s3, s3.endpoint(), null, false, false, uploadConnections));
+                k -> limited(S3Clients.sync(s3, s3.endpoint(), null, false, false, uploadConnections,
+                        interceptors)));
     }
 
     /**
@@ -73,10 +89,21 @@ public final class StorageClients implements AutoCloseable {
         return sourcesOnOtherEndpoint;
     }
 
+    private S3AsyncClient limited(S3AsyncClient client) {
+        return limiter == null ? client : new RateLimitedS3AsyncClient(client, limiter);
+    }
+
+    private S3Client limited(S3Client client) {
+        return limiter == null ? client : new RateLimitedS3Client(client, limiter);
+    }
+
     @Override
     public void close() {
         sources.values().forEach(S3AsyncClient::close);
         blockingSources.values().forEach(S3Client::close);
         destination.close();
+        if (limiter != null) {
+            limiter.close();
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.VerificationMethod;
 import io.archivesync.core.config.SinkSettings;
+import io.archivesync.sink.copy.ratelimit.Pacer;
+import io.archivesync.sink.copy.ratelimit.ThrottledInputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,7 @@ public final class StreamingCopier implements Copier {
     private final Executor uploaders;
     private final SinkSettings settings;
     private final Executor readers;
+    private final Pacer bandwidth;
 
     /**
      * @param opener      opens S3 and HTTP(S) sources
@@ -38,9 +41,10 @@ public final class StreamingCopier implements Copier {
      * @param uploaders   the threads parts are sent on
      * @param settings    part size, parts in flight, metadata and storage class
      * @param readers     the pool the sources are read on
+     * @param bandwidth   paces the bytes read from sources, shared by every streamed copy; null = no cap
      */
     StreamingCopier(SourceOpener opener, S3Client uploader, Executor uploaders, SinkSettings settings,
-                    Executor readers) {
+                    Executor readers, Pacer bandwidth) {
         this.opener = opener;
         this.uploader = uploader;
         this.uploaders = uploaders;
@@ -48,6 +52,7 @@ public final class StreamingCopier implements Copier {
                 settings.streaming().concurrency() * (settings.streaming().partsInFlight() + 1));
         this.settings = settings;
         this.readers = readers;
+        this.bandwidth = bandwidth;
     }
 
     @Override
@@ -80,7 +85,7 @@ public final class StreamingCopier implements Copier {
                     CompletableFuture.delayedExecutor(settings.copyTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .execute(stop);
                     try {
-                        return new PartUpload(uploader, uploaders, buffers, settings, request, source,
+                        return new PartUpload(uploader, uploaders, buffers, settings, request, throttled(source),
                                 requests).run();
                     } finally {
                         done.complete(null);
@@ -104,5 +109,11 @@ public final class StreamingCopier implements Copier {
                         .build())
                 .exceptionally(error -> Results.failed(request, batchId, started,
                         StorageErrors.classify(error, "streamed copy of " + uri), requests.get()));
+    }
+
+    /** The source read no faster than {@code sink.rateLimit.bandwidth}, when set. */
+    private SourceStream throttled(SourceStream source) {
+        return bandwidth == null ? source : new SourceStream(new ThrottledInputStream(source.body(), bandwidth),
+                source.length(), source.contentType(), source.metadata(), source.etag());
     }
 }

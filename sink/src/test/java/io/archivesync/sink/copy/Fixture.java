@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -41,11 +42,21 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture(Stack.S3Endpoint s3, UnaryOperator<Copier> faults, String... overrides) {
+        this(s3, faults, List.of(), overrides);
+    }
+
+    /** With interceptors on the copier's own clients, which see each request as it goes on the wire. */
+    Fixture(Stack.S3Endpoint s3, List<ExecutionInterceptor> interceptors, String... overrides) {
+        this(s3, UnaryOperator.identity(), interceptors, overrides);
+    }
+
+    private Fixture(Stack.S3Endpoint s3, UnaryOperator<Copier> faults, List<ExecutionInterceptor> interceptors,
+                    String... overrides) {
         client = s3.newClient();
         client.createBucket(b -> b.bucket(source));
         client.createBucket(b -> b.bucket(mirror));
         config = CopierConfigs.config(s3, overrides);
-        clients = new StorageClients(config.s3(), config.sink());
+        clients = new StorageClients(config.s3(), config.sink(), interceptors);
         copier = CopierFactory.create(config.sink(), clients, faults);
     }
 
