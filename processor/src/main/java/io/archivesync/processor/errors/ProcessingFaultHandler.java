@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A processor threw: an infrastructure fault fails the task (exactly-once replays the record, nothing skipped);
- * otherwise a request (read from {@link #REQUEST_TOPICS}) goes to the requests' dead-letter topic with its original
- * bytes and our headers, and anything else (a result) is logged and skipped, never dead-lettered as a request.
+ * A processor threw: an infrastructure fault fails the task (exactly-once replays the record, nothing skipped), and
+ * so does any fault in what a punctuation forwarded (there is no record to skip); otherwise a request (read from
+ * {@link #REQUEST_TOPICS}) goes to the requests' dead-letter topic with its original bytes and our headers, and
+ * anything else (a result) is logged and skipped, never dead-lettered as a request.
  */
 public final class ProcessingFaultHandler implements ProcessingExceptionHandler {
 
@@ -47,6 +48,13 @@ public final class ProcessingFaultHandler implements ProcessingExceptionHandler 
             LOGGER.error("infrastructure fault, failing the task to process it again topic={} partition={} offset={} "
                     + "node={} error={}", context.topic(), context.partition(), context.offset(),
                     context.processorNodeId(), exception.toString());
+            return Response.fail();
+        }
+        if (context.topic() == null) {
+            // A punctuation forwarded it (the batch flush): no source record to skip or dead-letter, and resuming
+            // would commit the flush's store deletions without its batch, losing every request in it.
+            LOGGER.error("processing failed in a punctuation, failing the task to run it again taskId={} node={} "
+                    + "error={}", context.taskId(), context.processorNodeId(), exception.toString());
             return Response.fail();
         }
         if (deadLetterTopic == null || !requestTopics.contains(context.topic())) {

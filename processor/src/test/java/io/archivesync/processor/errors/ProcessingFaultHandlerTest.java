@@ -62,6 +62,18 @@ class ProcessingFaultHandlerTest {
         });
     }
 
+    @Test
+    void shouldFailTheTaskWhenAPunctuationsForwardFails() {
+        // Given an error in what a punctuation (the batch flush) forwarded: no source record, so no topic
+        // When handled
+        ProcessingExceptionHandler.Response response = handler.handleError(context(null), record(),
+                new IllegalStateException("too large to send"));
+
+        // Then the task fails, so that exactly-once replays the flush; nothing is skipped or dead-lettered
+        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+
     private static Record<String, String> record() {
         return new Record<>("k", "v", 0L);
     }
