@@ -146,11 +146,25 @@ final class BatchConsumerLoop implements Runnable {
         }
         awaitStayingInGroup(CompletableFuture.allOf(copying.toArray(CompletableFuture[]::new)));
         List<CopyResult> results = new ArrayList<>();
-        for (CompletableFuture<CopyResult> copy : copying) {
-            CopyResult result = copy.join();
-            results.add(result);
-            out.add(new ProducerRecord<>(topics.results().name(), RecordKey.of(result),
-                    topics.results().valueSerde().serializer().serialize(topics.results().name(), result)));
+        try {
+            for (CompletableFuture<CopyResult> copy : copying) {
+                CopyResult result = copy.join();
+                results.add(result);
+                out.add(new ProducerRecord<>(topics.results().name(), RecordKey.of(result),
+                        topics.results().valueSerde().serializer().serialize(topics.results().name(), result)));
+            }
+        } catch (RuntimeException e) {
+            if (BatchReader.registryOutage(e) == null) {
+                throw e;
+            }
+            // the registry went away while the copies ran: commit nothing, read the batches again later (the copies,
+            // idempotent, are then answered as current)
+            Duration pause = reader.backoff();
+            LOGGER.warn("cannot write results, will replay the batches error={} retryInMs={}", e.getMessage(),
+                    pause.toMillis());
+            rewind(records);
+            sleep(pause);
+            return;
         }
         if (commit(records, out)) {
             results.forEach(metrics::record);
