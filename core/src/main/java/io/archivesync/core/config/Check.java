@@ -47,6 +47,14 @@ public final class Check {
         return value;
     }
 
+    /** A duration where 0 turns the feature off. */
+    public static Duration offOrPositive(String setting, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new ConfigException(setting, "must be 0s (off) or a positive duration (e.g. 150ms), was " + value);
+        }
+        return value;
+    }
+
     public static double nonNegative(String setting, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new ConfigException(setting, "must be a number of at least 0, was " + value);

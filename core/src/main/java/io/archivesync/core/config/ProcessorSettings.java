@@ -81,8 +81,12 @@ public record ProcessorSettings(
      *                        {@code max.request.size} (1 MiB by default) with room for the key, headers and record
      *                        framing, so that no batch can be too large to send; a request that cannot fit in a
      *                        batch of its own is dead-lettered
+     * @param quietClose      how long the task may go without a request to batch before its open batches close
+     *                        at once, so the end of a job (or a lull) does not wait out {@code maxWait}; {@code 0s}
+     *                        turns it off. Under steady input it never fires and {@code maxWait} stays the bound.
      */
-    public record BatchSettings(int maxRequests, long maxBytes, Duration maxWait, long maxEncodedBytes) {
+    public record BatchSettings(int maxRequests, long maxBytes, Duration maxWait, long maxEncodedBytes,
+                                Duration quietClose) {
 
         /** The smallest {@code maxEncodedBytes}: a batch must hold any request the contract allows. */
         public static final long MIN_ENCODED_BYTES = 64 * 1024;
@@ -97,6 +101,7 @@ public record ProcessorSettings(
                 throw new ConfigException("processor.batch.maxEncodedBytes", "must be at least " + MIN_ENCODED_BYTES
                         + " (a batch must hold the largest request the contract allows), was " + maxEncodedBytes);
             }
+            Check.offOrPositive("processor.batch.quietClose", quietClose);
         }
 
         /**

@@ -34,6 +34,7 @@ class ConfigLoaderDefaultsTest {
         assertThat(config.processor().dedupHorizon()).isEqualTo(Duration.ofHours(24));
         assertThat(config.processor().batch().maxRequests()).isEqualTo(100);
         assertThat(config.processor().batch().maxWait()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.processor().batch().quietClose()).isEqualTo(Duration.ofMillis(150));
         assertThat(config.processor().commitInterval()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.processor().stateDir()).isNull();
         assertThat(config.sink().copyTimeout()).isEqualTo(Duration.ofMinutes(10));

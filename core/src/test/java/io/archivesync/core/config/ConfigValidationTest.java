@@ -27,6 +27,7 @@ class ConfigValidationTest {
             "producer.destinationPrefix=../escape             | producer.destinationPrefix",
             "topics.prefix=has space                          | topics.prefix",
             "kafka.properties={bootstrap.servers: other:9092} | kafka.properties.bootstrap.servers",
+            "processor.batch.quietClose=-PT1S                 | processor.batch.quietClose",
             "processor.batch.maxEncodedBytes=1000             | processor.batch.maxEncodedBytes",
             "processor.batch.maxEncodedBytes=1048576          | processor.batch.maxEncodedBytes",
             "kafka.properties={max.request.size: 500000}      | processor.batch.maxEncodedBytes",

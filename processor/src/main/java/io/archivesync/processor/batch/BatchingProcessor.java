@@ -30,7 +30,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Groups requests per route and destination bucket into batches that close at N requests, B expected bytes, E encoded
- * bytes or T milliseconds of wall-clock time, whichever comes first, or when the instance drains before stopping.
+ * bytes or T milliseconds of wall-clock time, whichever comes first, when the task has had no request to batch for
+ * {@code quietClose}, or when the instance drains before stopping.
+ *
+ * <p>The quiet close is what keeps batching from adding latency to the tail of a job: once the input stops, the open
+ * batches leave at the next tick instead of waiting out {@code maxWait}. Quiet is measured from the last request this
+ * task batched, never from the last tick, so a tick that falls between two requests of a burst closes nothing; and it
+ * is the task's quiet, not a batch's, so one bucket's batch keeps filling while requests for another bucket of the
+ * same task keep the thread busy. Only the wall clock can see a quiet input, hence the tick of at most half the quiet
+ * period (see {@link #tick}).
  *
  * <p>The encoded size is bounded because a batch is one Kafka record: past the producer's {@code max.request.size}
  * it could never be sent, and the stream thread would die on it after every restart. A request that would take an
@@ -49,7 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class BatchingProcessor implements Processor<String, MirrorCheck, String, CopyBatch> {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(BatchingProcessor.class);
-    private static final Duration MIN_TICK = Duration.ofMillis(50);
+    /** The shortest punctuation interval: a tick costs one pass over the (few) open batch headers. */
+    static final Duration MIN_TICK = Duration.ofMillis(20);
     private static final StringSerializer KEYS = new StringSerializer();
     private static final int SEQUENCE_DIGITS = 10;
     /** Length prefixes of a string pair or array item, generously. */
@@ -66,6 +75,8 @@ public final class BatchingProcessor implements Processor<String, MirrorCheck, S
     private ProcessorContext<String, CopyBatch> context;
     private KeyValueStore<String, CopyBatch> headers;
     private KeyValueStore<String, byte[]> requests;
+    /** Wall-clock time of the last request batched by this task (or of its start: restored batches wait as new). */
+    private long lastRequestMs;
 
     /** The header, parsed requests (in arrival order), expected bytes and encoded size bound of an open batch. */
     private static final class OpenBatch {
@@ -114,9 +125,22 @@ public final class BatchingProcessor implements Processor<String, MirrorCheck, S
         this.context = context;
         this.headers = context.getStateStore(headerStoreName);
         this.requests = context.getStateStore(requestStoreName);
+        this.lastRequestMs = context.currentSystemTimeMs();
+        context.schedule(tick(settings), PunctuationType.WALL_CLOCK_TIME, this::flushDue);
+    }
+
+    /**
+     * How often open batches are checked: a quarter of {@code maxWait}, and with a quiet close at most half of
+     * {@code quietClose}, so a batch leaves between one and one and a half quiet periods after the last request; never
+     * below {@link #MIN_TICK}.
+     */
+    static Duration tick(BatchSettings settings) {
         Duration tick = settings.maxWait().dividedBy(4);
-        context.schedule(tick.compareTo(MIN_TICK) < 0 ? MIN_TICK : tick, PunctuationType.WALL_CLOCK_TIME,
-                this::flushDue);
+        Duration quietHalf = settings.quietClose().dividedBy(2);
+        if (!settings.quietClose().isZero() && quietHalf.compareTo(tick) < 0) {
+            tick = quietHalf;
+        }
+        return tick.compareTo(MIN_TICK) < 0 ? MIN_TICK : tick;
     }
 
     @Override
@@ -153,6 +177,7 @@ public final class BatchingProcessor implements Processor<String, MirrorCheck, S
         }
         requests.put(entryKey(batchKey, batch.requests.size()), accepted.raw());
         batch.add(request, accepted.raw().length);
+        lastRequestMs = context.currentSystemTimeMs();
         if (batch.encoded > settings.maxEncodedBytes()) {
             LOGGER.warn("request alone exceeds the batch size bound requestId={} encodedBytes={} maxEncodedBytes={}",
                     LogSafe.escape(request.getRequestId()), batch.encoded, settings.maxEncodedBytes());
@@ -182,16 +207,20 @@ public final class BatchingProcessor implements Processor<String, MirrorCheck, S
 
     private void flushDue(long now) {
         boolean draining = drain.requested();
+        long quietMs = settings.quietClose().toMillis();
+        boolean quiet = quietMs > 0 && now - lastRequestMs >= quietMs;
+        long createdBy = now - settings.maxWait().toMillis();
         List<String> due = new ArrayList<>();
         try (KeyValueIterator<String, CopyBatch> it = headers.all()) {
             while (it.hasNext()) {
                 KeyValue<String, CopyBatch> kv = it.next();
-                if (draining || kv.value.getCreatedAt().toEpochMilli() + settings.maxWait().toMillis() <= now) {
+                if (draining || quiet || kv.value.getCreatedAt().toEpochMilli() <= createdBy) {
                     due.add(kv.key);
                 }
             }
         }
-        due.forEach(batchKey -> emit(batchKey, openBatch(batchKey), draining ? "drain" : "timeout"));
+        String why = draining ? "drain" : quiet ? "quiet" : "timeout";
+        due.forEach(batchKey -> emit(batchKey, openBatch(batchKey), why));
     }
 
     private void emit(String batchKey, OpenBatch closing, String why) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -101,6 +102,30 @@ class BatchingProcessorRestartTest {
                     .containsExactly(Map.entry(generated.getRequestId(), "e1"));
             assertThat(f.record().value().getRequests().get(1).getExpectedSha256()).isEqualTo("ab".repeat(32));
         });
+    }
+
+    @Test
+    void shouldCloseARestoredBatchOnceTheRestartedTaskHasBeenQuietForQuietClose() {
+        // Given a first instance that stored two requests of an open batch, then went away
+        BatchingProcessor first = processor(context());
+        FileSyncRequest a = request("a.zip");
+        FileSyncRequest b = request("b.zip");
+        first.process(record(a));
+        first.process(record(b));
+
+        // When a new instance over the same stores gets no request at all
+        MockProcessorContext<String, CopyBatch> after = context();
+        processor(after);
+        long start = after.currentSystemTimeMs();
+        Punctuator tick = after.scheduledPunctuators().get(0).getPunctuator();
+        tick.punctuate(start + config.processor().batch().quietClose().toMillis() - 1);
+        assertThat(after.forwarded()).isEmpty();
+        tick.punctuate(start + config.processor().batch().quietClose().toMillis());
+
+        // Then the restored batch leaves with both requests once it has been quiet that long, long before maxWait
+        assertThat(after.forwarded()).singleElement().satisfies(f -> assertThat(f.record().value().getRequests())
+                .extracting(FileSyncRequest::getRequestId).containsExactly(a.getRequestId(), b.getRequestId()));
+        assertThat(requests.approximateNumEntries()).isZero();
     }
 
     @Test

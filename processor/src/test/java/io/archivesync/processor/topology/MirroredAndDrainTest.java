@@ -82,18 +82,20 @@ class MirroredAndDrainTest {
 
     @Test
     void shouldFlushOpenBatchesWhenDrainedBeforeTheirTime() {
-        // Given an open batch far from its 1 s maxWait
-        t.send(TopologyFixture.request("lake", "a.zip", "e1"));
-        t.driver.advanceWallClockTime(Duration.ofMillis(300));
-        assertThat(t.batches.isEmpty()).isTrue();
+        try (TopologyFixture off = new TopologyFixture(List.of("processor.batch.quietClose=0s"))) {
+            // Given an open batch far from its 1 s maxWait, and no quiet close
+            off.send(TopologyFixture.request("lake", "a.zip", "e1"));
+            off.driver.advanceWallClockTime(Duration.ofMillis(300));
+            assertThat(off.batches.isEmpty()).isTrue();
 
-        // When the instance drains before stopping
-        t.drain.request();
-        t.driver.advanceWallClockTime(Duration.ofMillis(300));
+            // When the instance drains before stopping
+            off.drain.request();
+            off.driver.advanceWallClockTime(Duration.ofMillis(300));
 
-        // Then the batch leaves at the next tick
-        assertThat(t.batches.readValuesToList()).singleElement()
-                .satisfies(b -> assertThat(b.getRequests()).hasSize(1));
+            // Then the batch leaves at the next tick
+            assertThat(off.batches.readValuesToList()).singleElement()
+                    .satisfies(b -> assertThat(b.getRequests()).hasSize(1));
+        }
     }
 
     @Test

@@ -43,18 +43,20 @@ class SyncTopologyTest {
     }
 
     @Test
-    void shouldCloseBatchAfterMaxWaitOfWallClockTime() {
-        // Given one request in an open batch
-        t.send(TopologyFixture.request("lake", "a.zip", "e1"));
-        t.driver.advanceWallClockTime(Duration.ofMillis(500));
-        assertThat(t.batches.isEmpty()).isTrue();
+    void shouldCloseBatchAfterMaxWaitOfWallClockTimeWhenQuietCloseIsOff() {
+        try (TopologyFixture off = new TopologyFixture(List.of("processor.batch.quietClose=0s"))) {
+            // Given one request in an open batch, and no quiet close
+            off.send(TopologyFixture.request("lake", "a.zip", "e1"));
+            off.driver.advanceWallClockTime(Duration.ofMillis(500));
+            assertThat(off.batches.isEmpty()).isTrue();
 
-        // When the wall clock passes maxWait=1s
-        t.driver.advanceWallClockTime(Duration.ofMillis(600));
+            // When the wall clock passes maxWait=1s
+            off.driver.advanceWallClockTime(Duration.ofMillis(600));
 
-        // Then the batch is flushed with its single request
-        assertThat(t.batches.readValuesToList()).singleElement()
-                .satisfies(b -> assertThat(b.getRequests()).hasSize(1));
+            // Then the batch is flushed with its single request
+            assertThat(off.batches.readValuesToList()).singleElement()
+                    .satisfies(b -> assertThat(b.getRequests()).hasSize(1));
+        }
     }
 
     @Test
