@@ -40,6 +40,11 @@ public final class ConfigOptions {
     @Mixin
     Verbosity verbosity = new Verbosity();
 
+    /** Whether {@code --bootstrap-servers} was given on the command line (not from a file or the environment). */
+    public boolean bootstrapServersGiven() {
+        return bootstrapServers != null;
+    }
+
     /**
      * Parses and validates the configuration once. Logs where it came from in one line, and with {@code --verbose}
      * all of it, secrets masked: a hundred lines on every start hide what matters.

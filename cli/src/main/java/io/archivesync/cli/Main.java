@@ -1,6 +1,9 @@
 package io.archivesync.cli;
 
 import io.archivesync.cli.demo.DemoCommand;
+import io.archivesync.cli.oneshot.CopyCommand;
+import io.archivesync.cli.oneshot.MirrorCommand;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,15 +11,18 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The archive-sync launcher: one jar, one subcommand per service, plus the embedded demo. */
 @Command(name = "archive-sync", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Mirrors public data archives into object storage, event by event, over Kafka.",
-        subcommands = {DemoCommand.class, ProducerCommand.class, ProcessorCommand.class, SinkCommand.class,
+        subcommands = {CopyCommand.class, MirrorCommand.class, DemoCommand.class, ProducerCommand.class, ProcessorCommand.class, SinkCommand.class,
                 SampleArchiveCommand.class, PublishCommand.class, SqsBridgeCommand.class})
 public final class Main {
 
     /** The console log level property read by logback.xml; the demo keeps the console for its own output. */
     static final String CONSOLE_LEVEL = "archivesync.console.level";
 
+    /** Commands whose own output (progress, summary) is what a person reads: the log says only warnings. */
+    private static final Set<String> QUIET_COMMANDS = Set.of("demo", "copy", "mirror");
+
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("demo") && System.getProperty(CONSOLE_LEVEL) == null) {
+        if (args.length > 0 && QUIET_COMMANDS.contains(args[0]) && System.getProperty(CONSOLE_LEVEL) == null) {
             System.setProperty(CONSOLE_LEVEL, "WARN");
         }
         System.exit(commandLine().execute(args));

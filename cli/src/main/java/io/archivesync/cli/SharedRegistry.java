@@ -9,12 +9,12 @@ import io.archivesync.schemas.registry.SchemaRegistryClients;
  * JVM, so the ids one process registers mean nothing to the next, and records would fail to decode far from the cause.
  * The demo and the tests run every service in one JVM and may keep using it.
  */
-final class SharedRegistry {
+public final class SharedRegistry {
 
     private SharedRegistry() {
     }
 
-    static AppConfig require(AppConfig config) {
+    public static AppConfig require(AppConfig config) {
         String url = config.kafka().schemaRegistryUrl();
         if (url.startsWith(SchemaRegistryClients.MOCK_SCHEME)) {
             throw new ConfigException("kafka.schemaRegistryUrl", "'" + url + "' is an in-memory registry that only "

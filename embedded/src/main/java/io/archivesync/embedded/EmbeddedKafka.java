@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * dies with the test JVM. It is a single node configured so that transactions and Kafka Streams
  * {@code exactly_once_v2} work (see {@link KafkaBrokerProperties}); topics are not auto-created.
  *
- * <p>{@link #close()} shuts the broker down, waits for its threads, and deletes its log directory.
+ * <p>{@link #close()} shuts the broker down, waits for its threads, and deletes its log directory; a broker started
+ * with {@link #startPersistent(Path)} keeps it, so the next start finds its topics, offsets and transactions again.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -42,12 +43,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path workDir;
     private final String bootstrapServers;
+    private final boolean persistent;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafka(KafkaRaftServer server, Path workDir, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, Path workDir, String bootstrapServers, boolean persistent) {
         this.server = server;
         this.workDir = workDir;
         this.bootstrapServers = bootstrapServers;
+        this.persistent = persistent;
     }
 
     /**
@@ -61,7 +64,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             Path workDir = TempDirs.create("archive-sync-kafka-");
             try {
-                return startIn(workDir);
+                return startIn(workDir, false);
             } catch (RuntimeException e) {
                 TempDirs.deleteQuietly(workDir);
                 LOGGER.warn("Kafka broker did not start attempt={} of={} reason={}",
@@ -76,6 +79,32 @@ public final class EmbeddedKafka implements AutoCloseable {
         throw new IllegalStateException("Kafka broker did not start after " + START_ATTEMPTS + " attempts", failure);
     }
 
+    /**
+     * Starts a broker on a log directory that outlives it: formatted only the first time (one cluster id for good),
+     * kept by {@link #close()}, recovered after a crash. A fresh pair of ports each start: the controller quorum is
+     * static ({@code controller.quorum.voters}), so unlike a {@code --standalone} quorum, whose voter set records the
+     * controller's address in the log, it does not care that the port changed. Other processes must not use the
+     * directory at the same time; the caller holds a lock.
+     */
+    public static EmbeddedKafka startPersistent(Path dir) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            try {
+                return startIn(TempDirs.createDirectories(dir), true);
+            } catch (RuntimeException e) {
+                LOGGER.warn("Kafka broker did not start attempt={} of={} dir={} reason={}",
+                        attempt, START_ATTEMPTS, dir, e.toString());
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        throw new IllegalStateException("Kafka broker did not start on " + dir + " after " + START_ATTEMPTS
+                + " attempts", failure);
+    }
+
     /** {@code 127.0.0.1:port} of the PLAINTEXT listener, for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return bootstrapServers;
@@ -88,7 +117,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             return;
         }
         stop(server);
-        TempDirs.deleteQuietly(workDir);
+        if (!persistent) {
+            TempDirs.deleteQuietly(workDir);
+        }
         LOGGER.info("Kafka broker stopped bootstrapServers={}", bootstrapServers);
     }
 
@@ -97,11 +128,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         return "EmbeddedKafka[" + bootstrapServers + "]";
     }
 
-    private static EmbeddedKafka startIn(Path workDir) {
+    private static EmbeddedKafka startIn(Path workDir, boolean persistent) {
         long startedAt = System.nanoTime();
         int[] ports = FreePorts.find(2);
-        Properties props = KafkaBrokerProperties.of(workDir.resolve("data"), ports[0], ports[1]);
-        format(writeConfig(workDir, props));
+        Path logDir = workDir.resolve("data");
+        Properties props = persistent ? KafkaBrokerProperties.staticQuorum(logDir, ports[0], ports[1])
+                : KafkaBrokerProperties.of(logDir, ports[0], ports[1]);
+        Path configFile = writeConfig(workDir, props);
+        if (!persistent) {
+            format(configFile, true);
+        } else if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(configFile, false);
+        }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         String bootstrapServers = FreePorts.LOOPBACK + ":" + ports[0];
         try {
@@ -111,9 +149,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             stop(server);
             throw e;
         }
-        LOGGER.info("Kafka broker started bootstrapServers={} controllerPort={} logDir={} millis={}",
-                bootstrapServers, ports[1], workDir, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
-        return new EmbeddedKafka(server, workDir, bootstrapServers);
+        LOGGER.info("Kafka broker started bootstrapServers={} controllerPort={} logDir={} persistent={} millis={}",
+                bootstrapServers, ports[1], workDir, persistent,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+        return new EmbeddedKafka(server, workDir, bootstrapServers, persistent);
     }
 
     private static Path writeConfig(Path workDir, Properties props) {
@@ -126,9 +165,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** {@code kafka-storage format --standalone}: a fresh cluster whose only voter is this node's controller. */
-    private static void format(Path configFile) {
-        String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString(), "--standalone"};
+    /**
+     * {@code kafka-storage format}: a fresh cluster whose only voter is this node's controller, named in the log
+     * ({@code --standalone}) or in the configuration (a static quorum).
+     */
+    private static void format(Path configFile, boolean standalone) {
+        String[] args = standalone
+                ? new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString(), "--standalone"}
+                : new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()};
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exitCode;
         try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {

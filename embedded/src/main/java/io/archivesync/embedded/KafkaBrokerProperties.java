@@ -20,6 +20,19 @@ final class KafkaBrokerProperties {
     private KafkaBrokerProperties() {
     }
 
+    /**
+     * The same node with a static quorum ({@code controller.quorum.voters}) instead of a dynamic one: the voter's
+     * address lives in the configuration, not in the log, so a log directory kept across restarts works with new
+     * ports each time.
+     */
+    static Properties staticQuorum(Path logDir, int brokerPort, int controllerPort) {
+        Properties props = of(logDir, brokerPort, controllerPort);
+        props.remove("controller.quorum.bootstrap.servers");
+        props.setProperty("controller.quorum.voters", props.getProperty("node.id") + "@" + FreePorts.LOOPBACK + ":"
+                + controllerPort);
+        return props;
+    }
+
     static Properties of(Path logDir, int brokerPort, int controllerPort) {
         String host = FreePorts.LOOPBACK;
         Properties props = new Properties();

@@ -25,6 +25,15 @@ final class TempDirs {
         }
     }
 
+    /** The directory and its parents, made if missing. */
+    static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the directory " + dir, e);
+        }
+    }
+
     /** Deletes the tree; a failure is logged, not thrown, because it must never mask the error being handled. */
     static void deleteQuietly(Path dir) {
         if (dir == null || !Files.exists(dir)) {

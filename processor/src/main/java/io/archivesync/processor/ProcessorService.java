@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -194,7 +195,9 @@ public final class ProcessorService implements AutoCloseable {
         while (streams.state() == KafkaStreams.State.RUNNING && hasOpenBatches() && Instant.now().isBefore(deadline)) {
             sleep(50);
         }
-        streams.close(Duration.ofSeconds(30));
+        // leave the group: an instance started next (a restart, a one-shot's second run) need not wait a session out
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
         if (dashboard != null) {
             dashboard.close();
         }

@@ -18,6 +18,12 @@ public final class RequestAttributes {
      */
     public static final String SOURCE_SEQUENCER = "s3.sequencer";
 
+    /**
+     * The one-shot job ({@code archive-sync copy}, {@code mirror}) a request belongs to, so that its results can be
+     * told from everyone else's.
+     */
+    public static final String JOB = "archive-sync.job";
+
     private RequestAttributes() {
     }
 }

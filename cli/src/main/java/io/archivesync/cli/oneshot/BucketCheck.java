@@ -1,0 +1,58 @@
+package io.archivesync.cli.oneshot;
+
+import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.config.ConfigException;
+import io.archivesync.core.s3.S3Clients;
+import io.archivesync.core.s3.S3Failures;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The destination bucket must exist before anything is requested, or every object would fail one by one: one HEAD
+ * says so up front, and {@code --create-bucket} creates it instead.
+ */
+final class BucketCheck {
+
+    private static final int NOT_FOUND = 404;
+
+    private BucketCheck() {
+    }
+
+    /** @return whether the bucket was created */
+    static boolean require(AppConfig config, String bucket, boolean create) {
+        try (S3Client s3 = S3Clients.sync(config.s3(), config.s3().region(), false)) {
+            if (exists(s3, bucket)) {
+                return false;
+            }
+            if (!create) {
+                throw new ConfigException("DST", "the destination bucket '" + bucket + "' does not exist"
+                        + where(config) + "; create it, or pass --create-bucket");
+            }
+            s3.createBucket(b -> b.bucket(bucket));
+            return true;
+        } catch (SdkException e) {
+            throw S3Failures.startupFailure(e, config.s3(), "checking the destination bucket " + bucket);
+        }
+    }
+
+    private static boolean exists(S3Client s3, String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static String where(AppConfig config) {
+        return config.s3().endpoint() == null ? " in AWS S3 (s3.region=" + config.s3().region() + ")"
+                : " on " + config.s3().endpoint();
+    }
+}

@@ -1,0 +1,111 @@
+package io.archivesync.cli.oneshot;
+
+import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.cli.SharedRegistry;
+import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.config.ConfigException;
+import io.archivesync.core.topic.TopicAdmin;
+import io.archivesync.core.topic.Topics;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One job from start to summary: check the destination bucket, plan, then on the cluster or on the local pipeline
+ * read what the results already say, publish the rest, follow their results, print the summary.
+ */
+final class JobRun {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(JobRun.class);
+
+    /** What a command describes: its configuration overrides, its source and destination, how to plan. */
+    record Job(List<String> overrides, String source, S3Url destination,
+               BiFunction<AppConfig, String, JobPlan> planner) {
+    }
+
+    private final OneShotOptions options;
+    private final Job job;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final long started = System.nanoTime();
+
+    JobRun(OneShotOptions options, Job job, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.job = job;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run() {
+        if (options.detach && !options.onCluster()) {
+            throw new ConfigException("--detach", "needs --bootstrap-servers: without a cluster the pipeline runs "
+                    + "inside this command and stops with it");
+        }
+        AppConfig config = load(List.of());
+        if (!options.dryRun && BucketCheck.require(config, job.destination().bucket(), options.createBucket)) {
+            err.println("created bucket " + job.destination().bucket());
+        }
+        JobPlan plan = job.planner().apply(config, JobPlan.newJobId());
+        if (options.dryRun) {
+            out.printf(Locale.ROOT, "plan: %,d objects, %s (%,d bytes) from %s to %s; nothing is copied%n",
+                    plan.requests().size(), Bytes.human(plan.bytes()), plan.bytes(), job.source(),
+                    job.destination());
+            return 0;
+        }
+        if (options.onCluster()) {
+            return follow(SharedRegistry.require(config), plan, "cluster " + config.kafka().bootstrapServers());
+        }
+        try (StateDir state = StateDir.lock(options.stateDir());
+             LocalPipeline pipeline = LocalPipeline.start(state, this::load)) {
+            return follow(pipeline.config(), plan, "local, state in " + state.path());
+        }
+    }
+
+    private int follow(AppConfig config, JobPlan plan, String mode) {
+        Topics topics = Topics.create(config);
+        TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
+        JobTracker tracker = new JobTracker(plan.requests());
+        try (ResultFollower results = new ResultFollower(config, topics.results())) {
+            long known = results.readToEnd(tracker::remember);
+            List<FileSyncRequest> toPublish = tracker.answerFromState();
+            RequestSender.send(config, topics.requests(), toPublish);
+            LOGGER.info("job published jobId={} objects={} answeredFromState={} published={} resultsRead={}"
+                    + " millis={}", plan.jobId(), plan.requests().size(), tracker.tally().answeredFromState(),
+                    toPublish.size(), known, millis());
+            if (options.detach) {
+                out.println(plan.jobId());
+                return 0;
+            }
+            JobProgress progress = new JobProgress(err, System.console() != null, tracker.total(),
+                    tracker.totalBytes());
+            results.follow(tracker::accept, tracker::done, () -> progress.update(tracker.tally()));
+            progress.finish(tracker.tally());
+        }
+        JobSummary summary = JobSummary.of(plan, mode, job.source(), job.destination().toString(), tracker.tally(),
+                started);
+        LOGGER.info("job done jobId={} objects={} copied={} firstCopyMillis={} totalMillis={}", plan.jobId(),
+                summary.objects(), summary.copied(),
+                summary.firstCopySeconds() < 0 ? -1 : Math.round(summary.firstCopySeconds() * 1000), millis());
+        if (options.json) {
+            summary.printJson(out);
+        } else {
+            summary.print(out);
+        }
+        return summary.exitCode();
+    }
+
+    private AppConfig load(List<String> extra) {
+        List<String> all = new ArrayList<>(job.overrides());
+        all.addAll(extra);
+        return options.config.load(all);
+    }
+
+    private long millis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+}
