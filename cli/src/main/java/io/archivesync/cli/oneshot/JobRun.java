@@ -70,7 +70,8 @@ final class JobRun {
         Topics topics = Topics.create(config);
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
         JobTracker tracker = new JobTracker(plan.requests());
-        try (ResultFollower results = new ResultFollower(config, topics.results())) {
+        try (ResultFollower results = new ResultFollower(config, topics.results());
+             DeadLetterFollower refused = new DeadLetterFollower(config, topics.deadLetter())) {
             long known = results.readToEnd(tracker::remember);
             List<FileSyncRequest> toPublish = tracker.answerFromState();
             RequestSender.send(config, topics.requests(), toPublish);
@@ -83,7 +84,10 @@ final class JobRun {
             }
             JobProgress progress = new JobProgress(err, System.console() != null, tracker.total(),
                     tracker.totalBytes());
-            results.follow(tracker::accept, tracker::done, () -> progress.update(tracker.tally()));
+            results.follow(tracker::accept, tracker::done, () -> {
+                refused.poll(tracker::deadLettered);
+                progress.update(tracker.tally());
+            });
             progress.finish(tracker.tally());
         }
         JobSummary summary = JobSummary.of(plan, mode, job.source(), job.destination().toString(), tracker.tally(),

@@ -1,9 +1,12 @@
 package io.archivesync.cli.oneshot;
 
+import io.archivesync.avro.CopyMethod;
 import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
+import io.archivesync.avro.ErrorKind;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.schemas.key.RecordKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,6 +75,30 @@ final class JobTracker {
         }
         pending.remove(key);
         tally.ended(result);
+        return true;
+    }
+
+    /**
+     * A dead letter keyed by one of the job's destinations: the processor refused that request, so it ends as
+     * FAILED_INVALID with the processor's reason (nothing else will ever answer it).
+     */
+    boolean deadLettered(String key, String reason) {
+        FileSyncRequest request = key == null ? null : pending.remove(key);
+        if (request == null) {
+            return false;
+        }
+        tally.ended(CopyResult.newBuilder()
+                .setRequestId(request.getRequestId())
+                .setSourceUri(request.getSource().getUri())
+                .setDestination(request.getDestination())
+                .setOutcome(CopyOutcome.FAILED_INVALID)
+                .setMethod(CopyMethod.NONE)
+                .setMethodReason("refused by the processor: dead-lettered")
+                .setErrorKind(ErrorKind.INVALID)
+                .setErrorClass("DeadLettered")
+                .setErrorMessage(reason)
+                .setCompletedAt(Instant.now())
+                .build());
         return true;
     }
 

@@ -45,6 +45,27 @@ class OneShotRefusalsIT {
     }
 
     @Test
+    void shouldEndAJobWhoseRequestTheProcessorRefusesInsteadOfWaitingForever(Stack stack, @TempDir Path state) {
+        // Given a source with a good object and one whose key the processor refuses as a destination (U+2028)
+        String src = bucket("src");
+        String dst = bucket("dst");
+        try (S3Client s3 = stack.s3().newClient()) {
+            s3.createBucket(b -> b.bucket(src));
+            s3.createBucket(b -> b.bucket(dst));
+            put(s3, src, "d/good.txt", "good");
+            put(s3, src, "d/bad\u2028line.txt", "bad");
+
+            // When copy runs
+            OneShotRun run = OneShotRun.run(stack, state, "copy", "s3://" + src + "/d", "s3://" + dst + "/d");
+
+            // Then it ends: the good object copied, the refused one named as a failure with the processor's reason
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.out()).contains("FAILED_INVALID").contains("VALIDATION");
+            assertThat(CopyCommandIT.get(s3, dst, "d/good.txt")).isEqualTo("good".getBytes());
+        }
+    }
+
+    @Test
     void shouldRefuseASecondCommandOnAStateDirectoryInUse(Stack stack, @TempDir Path state) {
         // Given a state directory held by another command
         try (StateDir held = StateDir.lock(state);
