@@ -61,7 +61,8 @@ final class JobRun {
             return follow(SharedRegistry.require(config), plan, "cluster " + config.kafka().bootstrapServers());
         }
         try (StateDir state = StateDir.lock(options.stateDir());
-             LocalPipeline pipeline = LocalPipeline.start(state, this::load)) {
+             LocalPipeline pipeline = LocalPipeline.start(state, this::load, options.live)) {
+            pipeline.liveUrls().ifPresent(urls -> err.println("live: " + urls));
             return follow(pipeline.config(), plan, "local, state in " + state.path());
         }
     }
@@ -69,7 +70,7 @@ final class JobRun {
     private int follow(AppConfig config, JobPlan plan, String mode) {
         Topics topics = Topics.create(config);
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
-        JobTracker tracker = new JobTracker(plan.requests());
+        JobTracker tracker = new JobTracker(plan.requests(), config.processor().prices());
         try (ResultFollower results = new ResultFollower(config, topics.results());
              DeadLetterFollower refused = new DeadLetterFollower(config, topics.deadLetter())) {
             long known = results.readToEnd(tracker::remember);

@@ -2,6 +2,7 @@ package io.archivesync.cli.oneshot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.archivesync.avro.EfficiencyAggregate;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +12,29 @@ import java.util.Locale;
  *
  * @param storageRequestsPerObject the copier's storage requests over all objects (listing not included)
  * @param firstCopySeconds         from start to the first COPIED result; -1 when nothing was copied
+ * @param efficiency               the figures of the results this run saw against download-then-upload
  */
 record JobSummary(String jobId, String mode, String source, String destination, long objects, long copied,
                   long skipped, long answeredFromState, long failed, long unverified, long bytes,
                   long bytesThroughCopier, long storageRequests, double storageRequestsPerObject,
                   long listingRequests, double elapsedSeconds, double firstCopySeconds,
-                  List<JobTally.Failure> failures, int exitCode) {
+                  List<JobTally.Failure> failures, int exitCode, Efficiency efficiency) {
+
+    /**
+     * Against download-then-upload, for the objects this run copied or checked (not those answered from state, which
+     * cost nothing): the processor's aggregate formulas (docs/dashboard.md).
+     */
+    record Efficiency(double successRate, long requestsSaved, long baselineRequests, double efficiencyImprovement,
+                      long transferBytesSaved, double networkTransferReduction, long fallbacks,
+                      double estimatedCostSaved, String currency) {
+
+        static Efficiency of(JobTally tally) {
+            EfficiencyAggregate a = tally.efficiency();
+            return new Efficiency(a.getSuccessRate(), a.getRequestsSavedVsDownloadUpload(), a.getBaselineRequests(),
+                    a.getEfficiencyImprovement(), a.getTransferBytesSavedVsDownloadUpload(),
+                    a.getNetworkTransferReduction(), a.getFallbacks(), a.getEstimatedCostSaved(), tally.currency());
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,7 +46,8 @@ record JobSummary(String jobId, String mode, String source, String destination, 
                 tally.answeredFromState(), tally.failed(), tally.unverified(), tally.bytes(),
                 tally.bytesThroughCopier(), tally.storageRequests(),
                 objects == 0 ? 0 : (double) tally.storageRequests() / objects, plan.listingRequests(),
-                (System.nanoTime() - startedNanos) / 1e9, first, tally.failures(), tally.notGood() == 0 ? 0 : 1);
+                (System.nanoTime() - startedNanos) / 1e9, first, tally.failures(), tally.notGood() == 0 ? 0 : 1,
+                Efficiency.of(tally));
     }
 
     void printJson(PrintWriter out) {
@@ -47,6 +66,14 @@ record JobSummary(String jobId, String mode, String source, String destination, 
                 Bytes.human(bytesThroughCopier));
         out.printf(Locale.ROOT, "  requests    %.2f storage requests per object (%,d by the copier), %,d to list"
                 + " the source%n", storageRequestsPerObject, storageRequests, listingRequests);
+        if (efficiency.baselineRequests() > 0) {
+            out.printf(Locale.ROOT, "  efficiency  success %.1f %%, %,d of %,d requests saved (%.1f %%) and %s of"
+                            + " transfer (%.1f %%) against download-then-upload, %,d fallbacks, about %.4f %s saved%n",
+                    efficiency.successRate() * 100, efficiency.requestsSaved(), efficiency.baselineRequests(),
+                    efficiency.efficiencyImprovement() * 100, Bytes.human(efficiency.transferBytesSaved()),
+                    efficiency.networkTransferReduction() * 100, efficiency.fallbacks(),
+                    efficiency.estimatedCostSaved(), efficiency.currency());
+        }
         out.printf(Locale.ROOT, "  elapsed     %.1f s%s%n", elapsedSeconds,
                 firstCopySeconds < 0 ? "" : String.format(Locale.ROOT, " (first copy after %.1f s)", firstCopySeconds));
         if (exitCode != 0) {

@@ -2,7 +2,10 @@ package io.archivesync.cli.oneshot;
 
 import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
+import io.archivesync.avro.EfficiencyAggregate;
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.core.config.PriceSettings;
+import io.archivesync.processor.aggregate.Efficiency;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +30,13 @@ final class JobTally {
     private long storageRequests;
     private long firstCopyNanos = -1;
     private final List<Failure> failures = new ArrayList<>();
+    private final PriceSettings prices;
+    private EfficiencyAggregate efficiency = Efficiency.empty();
+
+    /** @param prices the price table of the estimated cost saving ({@code processor.prices}) */
+    JobTally(PriceSettings prices) {
+        this.prices = prices;
+    }
 
     void answeredFromState(FileSyncRequest request) {
         done++;
@@ -37,6 +47,7 @@ final class JobTally {
 
     void ended(CopyResult r) {
         done++;
+        efficiency = Efficiency.add(r, efficiency, prices);
         bytes += r.getBytes();
         bytesThroughCopier += r.getBytesThroughCopier();
         storageRequests += r.getStorageRequests();
@@ -53,6 +64,18 @@ final class JobTally {
             failures.add(new Failure(r.getDestination().getKey(), r.getOutcome(),
                     r.getErrorMessage() == null ? r.getMethodReason() : r.getErrorMessage()));
         }
+    }
+
+    /**
+     * The efficiency figures of the results this job saw, by the formulas of the processor's aggregates (success
+     * rate, requests and transfer saved against download-then-upload, fallbacks, estimated cost saved).
+     */
+    EfficiencyAggregate efficiency() {
+        return efficiency;
+    }
+
+    String currency() {
+        return prices.currency();
     }
 
     long done() {

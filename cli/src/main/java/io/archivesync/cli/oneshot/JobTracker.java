@@ -5,6 +5,7 @@ import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.ErrorKind;
 import io.archivesync.avro.FileSyncRequest;
+import io.archivesync.core.config.PriceSettings;
 import io.archivesync.schemas.key.RecordKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +26,12 @@ final class JobTracker {
 
     private final Map<String, FileSyncRequest> pending = new LinkedHashMap<>();
     private final Map<String, CopyResult> latest = new HashMap<>();
-    private final JobTally tally = new JobTally();
+    private final JobTally tally;
     private final int total;
     private final long totalBytes;
 
-    JobTracker(List<FileSyncRequest> requests) {
+    JobTracker(List<FileSyncRequest> requests, PriceSettings prices) {
+        tally = new JobTally(prices);
         requests.forEach(r -> pending.put(RecordKey.of(r), r));
         total = pending.size();
         totalBytes = pending.values().stream().mapToLong(r -> r.getExpectedSize() == null ? 0 : r.getExpectedSize())

@@ -7,6 +7,7 @@ import io.archivesync.processor.ProcessorService;
 import io.archivesync.sink.CopierService;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -39,25 +40,39 @@ final class LocalPipeline implements AutoCloseable {
     /**
      * The settings the embedded mode fixes, over the user's: its own broker and registry, stores in the state
      * directory, no status ports opened on the user's machine, and batches that close quickly, since nobody else
-     * shares them.
+     * shares them. With {@code live}, the processor's status endpoint (dashboard, /metrics) and the copier's /metrics
+     * listen on free ports of the loopback address; without, none is opened.
      */
-    static List<String> overrides(String bootstrapServers, StateDir state) {
+    static List<String> overrides(String bootstrapServers, StateDir state, boolean live) {
+        String port = live ? "0" : "-1";
         return List.of(
                 "kafka.bootstrapServers=" + bootstrapServers,
                 "kafka.schemaRegistryUrl=" + REGISTRY,
                 "topics.partitions=2",
                 "processor.stateDir=" + state.streamsDir(),
-                "processor.statusPort=-1",
-                "sink.statusPort=-1",
+                "processor.statusHost=127.0.0.1",
+                "processor.statusPort=" + port,
+                "sink.statusHost=127.0.0.1",
+                "sink.statusPort=" + port,
                 "processor.batch.maxWait=200ms");
     }
 
+    /** Where the live dashboard and the metrics are, or empty when they are off. */
+    Optional<String> liveUrls() {
+        if (processor.statusPort() < 0) {
+            return Optional.empty();
+        }
+        String base = "http://127.0.0.1:";
+        return Optional.of("dashboard " + base + processor.statusPort() + "/dashboard, metrics "
+                + base + processor.statusPort() + "/metrics and " + base + copier.statusPort() + "/metrics");
+    }
+
     /** @param load loads the configuration with these overrides added to the user's */
-    static LocalPipeline start(StateDir state, Function<List<String>, AppConfig> load) {
+    static LocalPipeline start(StateDir state, Function<List<String>, AppConfig> load, boolean live) {
         long t0 = System.nanoTime();
         EmbeddedKafka kafka = EmbeddedKafka.startPersistent(state.kafkaDir());
         try {
-            AppConfig config = load.apply(overrides(kafka.bootstrapServers(), state));
+            AppConfig config = load.apply(overrides(kafka.bootstrapServers(), state, live));
             PinnedSchemas.register(REGISTRY.substring("mock://".length()), Topics.create(config));
             ProcessorService processor = ProcessorService.start(config, Duration.ofSeconds(120));
             try {

@@ -28,6 +28,11 @@ final class OneShotOptions {
     @Option(names = "--dry-run", description = "print the plan (objects, bytes) and copy nothing")
     boolean dryRun;
 
+    @Option(names = "--live", negatable = true, defaultValue = "true",
+            description = "without a cluster: serve the live dashboard and /metrics of the pipeline inside this "
+                    + "command on free ports of 127.0.0.1 while it runs, and print where (default: ${DEFAULT-VALUE})")
+    boolean live;
+
     /** Whether the job runs on a cluster: only when {@code --bootstrap-servers} is given. */
     boolean onCluster() {
         return config.bootstrapServersGiven();

@@ -41,9 +41,11 @@ class CopyCommandIT {
 
             // Then it exits 0, every object is byte-identical under the destination prefix, the summary says so
             assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(first.err()).containsPattern("live: dashboard http://127\\.0\\.0\\.1:\\d+/dashboard, metrics ");
             JsonNode summary = JSON.readTree(first.out());
             assertThat(summary.get("objects").asLong()).isEqualTo(OBJECTS);
             assertThat(summary.get("copied").asLong()).isEqualTo(OBJECTS);
+            assertThat(summary.get("efficiency").get("successRate").asDouble()).isEqualTo(1.0);
             assertThat(summary.get("failed").asLong()).isZero();
             assertThat(summary.get("bytesThroughCopier").asLong()).isZero();
             for (int i = 0; i < OBJECTS; i++) {
