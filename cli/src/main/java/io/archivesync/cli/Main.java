@@ -2,7 +2,10 @@ package io.archivesync.cli;
 
 import io.archivesync.cli.demo.DemoCommand;
 import io.archivesync.cli.oneshot.CopyCommand;
+import io.archivesync.cli.oneshot.HistoryCommand;
 import io.archivesync.cli.oneshot.MirrorCommand;
+import io.archivesync.cli.oneshot.RetryCommand;
+import io.archivesync.cli.oneshot.StatusCommand;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The archive-sync launcher: one jar, one subcommand per service, plus the embedded demo. */
 @Command(name = "archive-sync", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Mirrors public data archives into object storage, event by event, over Kafka.",
-        subcommands = {CopyCommand.class, MirrorCommand.class, DemoCommand.class, ProducerCommand.class, ProcessorCommand.class, SinkCommand.class,
+        subcommands = {CopyCommand.class, MirrorCommand.class, StatusCommand.class, RetryCommand.class,
+                HistoryCommand.class, DemoCommand.class, ProducerCommand.class, ProcessorCommand.class, SinkCommand.class,
                 SampleArchiveCommand.class, PublishCommand.class, SqsBridgeCommand.class})
 public final class Main {
 
@@ -19,7 +23,8 @@ public final class Main {
     static final String CONSOLE_LEVEL = "archivesync.console.level";
 
     /** Commands whose own output (progress, summary) is what a person reads: the log says only warnings. */
-    private static final Set<String> QUIET_COMMANDS = Set.of("demo", "copy", "mirror");
+    private static final Set<String> QUIET_COMMANDS = Set.of("demo", "copy", "mirror", "status", "retry",
+            "history");
 
     public static void main(String[] args) {
         if (args.length > 0 && QUIET_COMMANDS.contains(args[0]) && System.getProperty(CONSOLE_LEVEL) == null) {

@@ -80,8 +80,9 @@ record JobSummary(String jobId, String mode, String source, String destination, 
             out.printf(Locale.ROOT, "%,d objects did not end good%s:%n", failed + unverified,
                     failed + unverified > failures.size() ? " (the first " + failures.size() + ")" : "");
             failures.forEach(f -> out.printf(Locale.ROOT, "  %s  %s  %s%n", f.key(), f.outcome(), f.errorMessage()));
-            out.println("run the same command again to retry them (what is good is not copied again); "
-                    + "`archive-sync status` will show each object's history");
+            out.println("run the same command again to retry them (what is good is not copied again), or "
+                    + "`archive-sync retry " + jobId + "`; `archive-sync history s3://bucket/key` shows every result"
+                    + " of one");
         }
     }
 }
