@@ -61,7 +61,7 @@ final class JobRun {
             return follow(SharedRegistry.require(config), plan, "cluster " + config.kafka().bootstrapServers());
         }
         try (StateDir state = StateDir.lock(options.stateDir());
-             LocalPipeline pipeline = LocalPipeline.start(state, this::load, options.live)) {
+             LocalPipeline pipeline = LocalPipeline.start(state, this::load, !options.noLive)) {
             pipeline.liveUrls().ifPresent(urls -> err.println("live: " + urls));
             return follow(pipeline.config(), plan, "local, state in " + state.path());
         }

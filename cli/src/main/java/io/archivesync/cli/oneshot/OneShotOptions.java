@@ -28,10 +28,10 @@ final class OneShotOptions {
     @Option(names = "--dry-run", description = "print the plan (objects, bytes) and copy nothing")
     boolean dryRun;
 
-    @Option(names = "--live", negatable = true, defaultValue = "true",
-            description = "without a cluster: serve the live dashboard and /metrics of the pipeline inside this "
-                    + "command on free ports of 127.0.0.1 while it runs, and print where (default: ${DEFAULT-VALUE})")
-    boolean live;
+    @Option(names = "--no-live", description = "without a cluster, the live dashboard and /metrics of the pipeline "
+            + "inside this command are served on free ports of 127.0.0.1 while it runs (their addresses printed at "
+            + "start); this turns them off")
+    boolean noLive;
 
     /** Whether the job runs on a cluster: only when {@code --bootstrap-servers} is given. */
     boolean onCluster() {

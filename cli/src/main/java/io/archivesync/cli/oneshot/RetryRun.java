@@ -54,7 +54,7 @@ final class RetryRun {
             return retry(config, "cluster " + config.kafka().bootstrapServers());
         }
         try (StateDir state = StateDir.lock(options.stateDir());
-             LocalPipeline pipeline = LocalPipeline.start(state, options.config::load, options.live)) {
+             LocalPipeline pipeline = LocalPipeline.start(state, options.config::load, !options.noLive)) {
             pipeline.liveUrls().ifPresent(urls -> err.println("live: " + urls));
             return retry(pipeline.config(), "local, state in " + state.path());
         }

@@ -56,7 +56,8 @@ class CopyCommandIT {
 
             // When the same copy runs again on the same state directory
             OneShotRun second = OneShotRun.run(stack, state, "copy", "s3://" + src + "/data", "s3://" + dst
-                    + "/mirror/", "--json");
+                    + "/mirror/", "--json", "--no-live");
+            assertThat(second.err()).doesNotContain("live: dashboard");
 
             // Then every object is answered from the results, with no storage request at all
             assertThat(second.exitCode()).as(second.err()).isZero();

@@ -13,13 +13,7 @@ import picocli.CommandLine;
 record OneShotRun(int exitCode, String out, String err) {
 
     static OneShotRun run(Stack stack, Path stateDir, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--state-dir", stateDir.toString(),
-                "--s3-endpoint", stack.s3().endpoint().toString(),
-                "--set", "s3.region=" + stack.s3().region(),
-                "--set", "s3.accessKey=" + stack.s3().accessKey(),
-                "--set", "s3.secretKey=" + stack.s3().secretKey(),
-                "--set", "s3.pathStyle=true"));
+        List<String> all = arguments(stack, stateDir, args);
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -27,5 +21,17 @@ record OneShotRun(int exitCode, String out, String err) {
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(all.toArray(String[]::new));
         return new OneShotRun(code, out.toString(), err.toString());
+    }
+
+    /** {@code args}, then the state directory and the stack's S3 endpoint and credentials. */
+    static List<String> arguments(Stack stack, Path stateDir, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--state-dir", stateDir.toString(),
+                "--s3-endpoint", stack.s3().endpoint().toString(),
+                "--set", "s3.region=" + stack.s3().region(),
+                "--set", "s3.accessKey=" + stack.s3().accessKey(),
+                "--set", "s3.secretKey=" + stack.s3().secretKey(),
+                "--set", "s3.pathStyle=true"));
+        return all;
     }
 }
