@@ -3,7 +3,6 @@ package io.archivesync.embedded.gcs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +48,11 @@ final class ObjectLister {
 
         List<StoredObject> items = new ArrayList<>();
         Set<String> prefixes = new LinkedHashSet<>();
-        String skipUnder = null;
-        Iterator<StoredObject> objects = start(bucket.objects(), prefix, emptyToNull(query.get("pageToken")));
+        String mark = query.get("pageToken") == null || query.get("pageToken").isEmpty()
+                ? null : decode(query.get("pageToken"));
+        String skipUnder = mark != null && mark.startsWith(PREFIX_MARK) ? mark.substring(PREFIX_MARK.length()) : null;
         String lastMark = null;
-        if (query.get("pageToken") != null && decode(query.get("pageToken")).startsWith(PREFIX_MARK)) {
-            skipUnder = decode(query.get("pageToken")).substring(PREFIX_MARK.length());
-        }
-        while (objects.hasNext()) {
-            StoredObject object = objects.next();
+        for (StoredObject object : start(bucket.objects(), prefix, mark)) {
             String name = object.name();
             if (!name.startsWith(prefix)) {
                 break;
@@ -69,10 +65,9 @@ final class ObjectLister {
             }
             int cut = delimiter == null ? -1 : name.indexOf(delimiter, prefix.length());
             if (cut >= 0) {
-                String rolledUp = name.substring(0, cut + delimiter.length());
-                prefixes.add(rolledUp);
-                skipUnder = rolledUp;
-                lastMark = PREFIX_MARK + rolledUp;
+                skipUnder = name.substring(0, cut + delimiter.length());
+                prefixes.add(skipUnder);
+                lastMark = PREFIX_MARK + skipUnder;
             } else {
                 items.add(object);
                 lastMark = OBJECT_MARK + name;
@@ -81,19 +76,19 @@ final class ObjectLister {
         return new Page(items, prefixes, null);
     }
 
-    private static Iterator<StoredObject> start(NavigableMap<String, StoredObject> objects, String prefix,
-                                                String pageToken) {
-        if (pageToken == null) {
-            return objects.tailMap(prefix, true).values().iterator();
+    /** The objects from where the page starts: the prefix, or just after the last object of the previous page. */
+    private static Iterable<StoredObject> start(NavigableMap<String, StoredObject> objects, String prefix,
+                                                String mark) {
+        if (mark == null) {
+            return objects.tailMap(prefix, true).values();
         }
-        String mark = decode(pageToken);
         if (mark.startsWith(OBJECT_MARK)) {
-            return objects.tailMap(mark.substring(OBJECT_MARK.length()), false).values().iterator();
+            return objects.tailMap(mark.substring(OBJECT_MARK.length()), false).values();
         }
         if (mark.startsWith(PREFIX_MARK)) {
-            return objects.tailMap(mark.substring(PREFIX_MARK.length()), true).values().iterator();
+            return objects.tailMap(mark.substring(PREFIX_MARK.length()), true).values();
         }
-        throw GcsError.BAD_REQUEST.exception("Not a page token of this fixture: " + pageToken);
+        throw GcsError.BAD_REQUEST.exception("Not a page token of this fixture");
     }
 
     private static String encode(String mark) {

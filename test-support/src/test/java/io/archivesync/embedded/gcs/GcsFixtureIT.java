@@ -25,6 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -227,6 +232,39 @@ class GcsFixtureIT {
                 Storage.BlobTargetOption.generationMatch());
         assertThat(second.getGeneration()).isGreaterThan(first.getGeneration());
         assertThat(storage.readAllBytes(BlobId.of(bucket, "guarded"))).containsExactly(3);
+    }
+
+    @Test
+    void shouldLetExactlyOneOfConcurrentCreateIfAbsentWritesWin() throws Exception {
+        // Given eight writers racing to create the same name, each only if it does not exist
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> outcomes = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            byte[] content = {(byte) i};
+            outcomes.add(pool.submit(() -> {
+                go.await();
+                try {
+                    storage.create(BlobInfo.newBuilder(bucket, "raced").build(), content,
+                            Storage.BlobTargetOption.doesNotExist());
+                    return 200;
+                } catch (StorageException e) {
+                    return e.getCode();
+                }
+            }));
+        }
+
+        // When they all go at once
+        go.countDown();
+        List<Integer> codes = new ArrayList<>();
+        for (Future<Integer> outcome : outcomes) {
+            codes.add(outcome.get(30, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        // Then one wins and every other one gets 412
+        assertThat(codes).containsOnlyOnce(200).filteredOn(code -> code != 200).containsOnly(412);
     }
 
     private static byte[] randomBytes(int size, long seed) {
