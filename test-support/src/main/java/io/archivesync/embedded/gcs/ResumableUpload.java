@@ -2,6 +2,7 @@ package io.archivesync.embedded.gcs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,15 +51,19 @@ final class ResumableUpload {
     private final String id;
     private final String bucket;
     private final ObjectNode metadata;
-    private final GcsRequest start;
+    private final Map<String, String> query;
     private final ByteArrayOutputStream persisted = new ByteArrayOutputStream();
     private StoredObject result;
 
-    ResumableUpload(String id, String bucket, ObjectNode metadata, GcsRequest start) {
+    /**
+     * @param metadata the object resource sent when the session was opened
+     * @param query    the opening request's query: the name, if not in the metadata, and the preconditions
+     */
+    ResumableUpload(String id, String bucket, ObjectNode metadata, Map<String, String> query) {
         this.id = id;
         this.bucket = bucket;
         this.metadata = metadata;
-        this.start = start;
+        this.query = Map.copyOf(query);
     }
 
     String id() {
@@ -99,7 +104,7 @@ final class ResumableUpload {
         if (persisted.size() < chunk.total()) {
             return null;
         }
-        result = UploadHandler.write(store, start, metadata, persisted.toByteArray());
+        result = UploadHandler.write(store, bucket, query, metadata, persisted.toByteArray());
         return result;
     }
 

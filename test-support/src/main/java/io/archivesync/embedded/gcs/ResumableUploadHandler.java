@@ -30,7 +30,8 @@ final class ResumableUploadHandler {
     void start(GcsRequest request, ObjectNode metadata) throws IOException {
         String bucket = request.segment(1);
         store.bucket(bucket);
-        ResumableUpload upload = new ResumableUpload(UUID.randomUUID().toString(), bucket, metadata, request);
+        ResumableUpload upload = new ResumableUpload(UUID.randomUUID().toString(), bucket, metadata,
+                request.query());
         uploads.put(upload.id(), upload);
         request.exchange().getResponseHeaders().set("Location", request.baseUrl() + "/upload/storage/v1/b/" + bucket
                 + "/o?uploadType=resumable&upload_id=" + upload.id());

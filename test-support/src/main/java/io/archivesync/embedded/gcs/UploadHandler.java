@@ -2,6 +2,7 @@ package io.archivesync.embedded.gcs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * {@code objects.insert} in one request ({@code uploadType=media} or {@code multipart}), and the first request of a
@@ -36,7 +37,7 @@ final class UploadHandler {
     }
 
     private void insert(GcsRequest request, ObjectNode metadata, byte[] content) throws IOException {
-        StoredObject object = write(store, request, metadata, content);
+        StoredObject object = write(store, request.segment(1), request.query(), metadata, content);
         Exchanges.sendJson(request.exchange(), 200, Resources.object(object, request.baseUrl()));
     }
 
@@ -44,8 +45,9 @@ final class UploadHandler {
      * Stores an uploaded object: the name from the query or the metadata, the preconditions from the query, and the
      * client's own MD5/CRC32C, if it sent them, checked against the bytes (400 on a mismatch, as GCS does).
      */
-    static StoredObject write(GcsStore store, GcsRequest request, ObjectNode metadata, byte[] content) {
-        String name = request.query().get("name");
+    static StoredObject write(GcsStore store, String bucket, Map<String, String> query, ObjectNode metadata,
+                              byte[] content) {
+        String name = query.get("name");
         if (name == null) {
             name = Resources.text(metadata, "name");
         }
@@ -56,7 +58,7 @@ final class UploadHandler {
             throw GcsError.BAD_REQUEST.exception("The checksums sent (md5=" + md5 + ", crc32c=" + crc32c
                     + ") do not match the content (" + actual.header() + ")");
         }
-        return store.put(request.segment(1), name, content, Resources.attributes(metadata, Resources.defaults()),
-                Preconditions.fromQuery(request.query(), ""));
+        return store.put(bucket, name, content, Resources.attributes(metadata, Resources.defaults()),
+                Preconditions.fromQuery(query, ""));
     }
 }
