@@ -1,12 +1,14 @@
 package io.archivesync.embedded;
 
+import io.archivesync.embedded.gcs.GcsEndpoint;
+import io.archivesync.embedded.gcs.GcsFixture;
 import java.net.URI;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The running stack (Kafka, S3, SQS, schema registry) that integration tests and the demo share.
+ * The running stack (Kafka, S3, SQS, schema registry, Google Cloud Storage) that integration tests and the demo share.
  *
  * <p>Why one per JVM: starting a broker and a registry JVM per test class would dominate the run. Each component
  * starts on first use and only once; components nobody asks for never start. A JVM shutdown hook stops them all,
@@ -20,7 +22,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>{@code S3_ENDPOINT} with {@code S3_ACCESS_KEY}/{@code S3_SECRET_KEY} (or {@code AWS_ACCESS_KEY_ID}/
  *       {@code AWS_SECRET_ACCESS_KEY}) and {@code S3_REGION} (default us-east-1); otherwise an {@link EmbeddedS3};</li>
  *   <li>{@code SQS_ENDPOINT}; otherwise an {@link EmbeddedSqs};</li>
- *   <li>{@code SCHEMA_REGISTRY_URL} (the Confluent API base URL); otherwise an {@link ApicurioRegistry}.</li>
+ *   <li>{@code SCHEMA_REGISTRY_URL} (the Confluent API base URL); otherwise an {@link ApicurioRegistry};</li>
+ *   <li>{@code GCS_ENDPOINT} (a GCS JSON API that takes no credentials, project {@code GCS_PROJECT_ID}, default
+ *       {@value GcsFixture#PROJECT_ID}); otherwise a {@link GcsFixture}.</li>
  * </ul>
  */
 public final class Stack {
@@ -35,6 +39,7 @@ public final class Stack {
     private final LazyComponent<S3Endpoint> s3;
     private final LazyComponent<URI> sqs;
     private final LazyComponent<String> schemaRegistry;
+    private final LazyComponent<GcsEndpoint> gcs;
 
     /**
      * Where an S3 API is and how to sign requests to it.
@@ -71,6 +76,7 @@ public final class Stack {
         this.s3 = new LazyComponent<>("s3", sources::s3);
         this.sqs = new LazyComponent<>("sqs", sources::sqs);
         this.schemaRegistry = new LazyComponent<>("schema-registry", sources::schemaRegistry);
+        this.gcs = new LazyComponent<>("gcs", sources::gcs);
     }
 
     /** The JVM-wide stack. */
@@ -101,8 +107,14 @@ public final class Stack {
         return schemaRegistry.get();
     }
 
+    /** A Google Cloud Storage JSON API; {@link GcsEndpoint#newClient()} makes a client for it. */
+    public GcsEndpoint gcs() {
+        return gcs.get();
+    }
+
     /** Stops in reverse dependency order: nothing here depends on the broker once the others are down. */
     void close() {
+        gcs.close();
         schemaRegistry.close();
         sqs.close();
         s3.close();
@@ -123,5 +135,9 @@ public final class Stack {
 
     boolean isSchemaRegistryRunning() {
         return schemaRegistry.isRunning();
+    }
+
+    boolean isGcsRunning() {
+        return gcs.isRunning();
     }
 }

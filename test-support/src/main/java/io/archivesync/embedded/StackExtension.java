@@ -1,5 +1,7 @@
 package io.archivesync.embedded;
 
+import com.google.cloud.storage.Storage;
+import io.archivesync.embedded.gcs.GcsEndpoint;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -11,18 +13,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Injects the {@link Stack#shared() shared stack} into JUnit 5 tests.
  *
  * <p>Use {@code @ExtendWith(StackExtension.class)} and declare parameters (constructor, test method,
- * {@code @BeforeAll}, ...) of type {@link Stack}, {@link Stack.S3Endpoint} or {@link S3Client}. Only what a parameter
- * asks for is started: an {@code S3Endpoint} starts S3 and nothing else; a {@code Stack} starts nothing until one of
- * its methods is called.
+ * {@code @BeforeAll}, ...) of type {@link Stack}, {@link Stack.S3Endpoint}, {@link S3Client}, {@link GcsEndpoint} or
+ * {@link Storage} (a GCS client). Only what a parameter asks for is started: an {@code S3Endpoint} starts S3 and
+ * nothing else; a {@code Stack} starts nothing until one of its methods is called.
  *
  * <p>Why the root store: the stack outlives every test class (starting it per class would dominate the run), and a
- * value in the root context's store is closed once, when the whole run ends. An injected {@link S3Client} is closed
- * when the scope that asked for it ends.
+ * value in the root context's store is closed once, when the whole run ends. An injected {@link S3Client} or
+ * {@link Storage} is closed when the scope that asked for it ends.
  */
 public final class StackExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StackExtension.class);
-    private static final Set<Class<?>> SUPPORTED = Set.of(Stack.class, Stack.S3Endpoint.class, S3Client.class);
+    private static final Set<Class<?>> SUPPORTED = Set.of(Stack.class, Stack.S3Endpoint.class, S3Client.class,
+            GcsEndpoint.class, Storage.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -41,6 +44,14 @@ public final class StackExtension implements ParameterResolver {
         }
         if (type == S3Client.class) {
             S3Client client = stack.s3().newClient();
+            extensionContext.getStore(NAMESPACE).put(new Object(), new ClientCloser(client));
+            return client;
+        }
+        if (type == GcsEndpoint.class) {
+            return stack.gcs();
+        }
+        if (type == Storage.class) {
+            Storage client = stack.gcs().newClient();
             extensionContext.getStore(NAMESPACE).put(new Object(), new ClientCloser(client));
             return client;
         }
@@ -66,10 +77,16 @@ public final class StackExtension implements ParameterResolver {
     }
 
     /** Closes an injected client with the scope that asked for it. */
-    private record ClientCloser(S3Client client) implements AutoCloseable {
+    private record ClientCloser(AutoCloseable client) implements AutoCloseable {
         @Override
         public void close() {
-            client.close();
+            try {
+                client.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not close the injected client " + client, e);
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.archivesync.embedded;
 
+import io.archivesync.embedded.gcs.GcsEndpoint;
+import io.archivesync.embedded.gcs.GcsFixture;
 import java.net.URI;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -24,6 +26,8 @@ final class StackSources {
     static final String S3_REGION = "S3_REGION";
     static final String SQS_ENDPOINT = "SQS_ENDPOINT";
     static final String SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
+    static final String GCS_ENDPOINT = "GCS_ENDPOINT";
+    static final String GCS_PROJECT_ID = "GCS_PROJECT_ID";
 
     /** Where the stack's broker comes from when {@value #KAFKA_BOOTSTRAP_SERVERS} is not set. */
     enum KafkaMode {
@@ -84,6 +88,18 @@ final class StackSources {
         ApicurioRegistry registry = ApicurioRegistry.start();
         return new LazyComponent.Running<>(registry.confluentApiUrl(), "embedded-apicurio",
                 registry.confluentApiUrl(), registry);
+    }
+
+    LazyComponent.Running<GcsEndpoint> gcs() {
+        String external = get(GCS_ENDPOINT);
+        if (external != null) {
+            String project = get(GCS_PROJECT_ID);
+            GcsEndpoint endpoint = new GcsEndpoint(URI.create(external),
+                    project == null ? GcsFixture.PROJECT_ID : project);
+            return LazyComponent.Running.external(endpoint, external);
+        }
+        GcsFixture gcs = GcsFixture.start();
+        return new LazyComponent.Running<>(gcs.endpoint(), "embedded", gcs.endpoint().endpoint().toString(), gcs);
     }
 
     KafkaMode kafkaMode() {

@@ -2,6 +2,9 @@ package io.archivesync.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.cloud.storage.BucketInfo;
+import com.google.cloud.storage.Storage;
+import io.archivesync.embedded.gcs.GcsEndpoint;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,5 +53,22 @@ class StackExtensionIT {
     @Test
     void shouldMaskTheSecretWhenTheEndpointIsLogged(Stack.S3Endpoint s3) {
         assertThat(s3.toString()).doesNotContain(s3.secretKey()).contains("secretKey=****");
+    }
+
+    @Test
+    void shouldInjectAGcsClientOfTheSharedGcsEndpoint(GcsEndpoint gcs, Storage storage) throws Exception {
+        // Given a bucket created through the injected client
+        String gcsBucket = "stack-" + UUID.randomUUID();
+        storage.create(BucketInfo.of(gcsBucket));
+
+        // Then another client of the injected endpoint sees it: both point at the stack's one GCS fixture
+        Storage other = gcs.newClient();
+        try {
+            assertThat(other.get(gcsBucket)).isNotNull();
+        } finally {
+            other.close();
+        }
+        assertThat(gcs).isEqualTo(stack.gcs());
+        assertThat(stack.isGcsRunning()).isTrue();
     }
 }

@@ -3,6 +3,7 @@ package io.archivesync.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.archivesync.embedded.gcs.GcsEndpoint;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ class StackSourcesTest {
                 "AWS_ACCESS_KEY_ID", "AKIA-EXAMPLE",
                 "AWS_SECRET_ACCESS_KEY", "example-secret",
                 "SQS_ENDPOINT", "https://sqs.eu-west-1.amazonaws.com",
-                "SCHEMA_REGISTRY_URL", "https://registry.example/apis/ccompat/v7")::get);
+                "SCHEMA_REGISTRY_URL", "https://registry.example/apis/ccompat/v7",
+                "GCS_ENDPOINT", "http://gcs-emulator:4443")::get);
 
         // Then the stack hands them out as given, with the default region
         assertThat(stack.kafkaBootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
@@ -27,6 +29,7 @@ class StackSourcesTest {
                 "us-east-1", "AKIA-EXAMPLE", "example-secret"));
         assertThat(stack.sqsEndpoint()).isEqualTo(URI.create("https://sqs.eu-west-1.amazonaws.com"));
         assertThat(stack.schemaRegistryUrl()).isEqualTo("https://registry.example/apis/ccompat/v7");
+        assertThat(stack.gcs()).isEqualTo(new GcsEndpoint(URI.create("http://gcs-emulator:4443"), "test"));
         stack.close();
     }
 
