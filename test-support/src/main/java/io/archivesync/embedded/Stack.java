@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The running stack (Kafka, S3, SQS, schema registry) that integration tests and the demo share.
+ * The running stack (Kafka, S3, SQS, schema registry, Azure Blob) that integration tests and the demo share.
  *
  * <p>Why one per JVM: starting a broker and a registry JVM per test class would dominate the run. Each component
  * starts on first use and only once; components nobody asks for never start. A JVM shutdown hook stops them all,
@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>{@code S3_ENDPOINT} with {@code S3_ACCESS_KEY}/{@code S3_SECRET_KEY} (or {@code AWS_ACCESS_KEY_ID}/
  *       {@code AWS_SECRET_ACCESS_KEY}) and {@code S3_REGION} (default us-east-1); otherwise an {@link EmbeddedS3};</li>
  *   <li>{@code SQS_ENDPOINT}; otherwise an {@link EmbeddedSqs};</li>
- *   <li>{@code SCHEMA_REGISTRY_URL} (the Confluent API base URL); otherwise an {@link ApicurioRegistry}.</li>
+ *   <li>{@code SCHEMA_REGISTRY_URL} (the Confluent API base URL); otherwise an {@link ApicurioRegistry};</li>
+ *   <li>{@code AZURE_BLOB_ENDPOINT} with {@code AZURE_STORAGE_ACCOUNT} and {@code AZURE_STORAGE_KEY}; otherwise an
+ *       {@link EmbeddedAzurite} (skipping the caller, by a JUnit assumption, when node is not on the PATH).</li>
  * </ul>
  */
 public final class Stack {
@@ -35,6 +37,7 @@ public final class Stack {
     private final LazyComponent<S3Endpoint> s3;
     private final LazyComponent<URI> sqs;
     private final LazyComponent<String> schemaRegistry;
+    private final LazyComponent<AzureBlobEndpoint> azureBlob;
 
     /**
      * Where an S3 API is and how to sign requests to it.
@@ -71,6 +74,7 @@ public final class Stack {
         this.s3 = new LazyComponent<>("s3", sources::s3);
         this.sqs = new LazyComponent<>("sqs", sources::sqs);
         this.schemaRegistry = new LazyComponent<>("schema-registry", sources::schemaRegistry);
+        this.azureBlob = new LazyComponent<>("azure-blob", sources::azureBlob);
     }
 
     /** The JVM-wide stack. */
@@ -101,8 +105,17 @@ public final class Stack {
         return schemaRegistry.get();
     }
 
+    /**
+     * The Azure Blob account: Azurite's development account, or an external one. Called from a test without node on
+     * the PATH (and no external account), it skips that test.
+     */
+    public AzureBlobEndpoint azureBlob() {
+        return azureBlob.get();
+    }
+
     /** Stops in reverse dependency order: nothing here depends on the broker once the others are down. */
     void close() {
+        azureBlob.close();
         schemaRegistry.close();
         sqs.close();
         s3.close();
@@ -123,5 +136,9 @@ public final class Stack {
 
     boolean isSchemaRegistryRunning() {
         return schemaRegistry.isRunning();
+    }
+
+    boolean isAzureBlobRunning() {
+        return azureBlob.isRunning();
     }
 }
