@@ -137,8 +137,4 @@ public final class Stack {
     boolean isSchemaRegistryRunning() {
         return schemaRegistry.isRunning();
     }
-
-    boolean isAzureBlobRunning() {
-        return azureBlob.isRunning();
-    }
 }
