@@ -11,8 +11,8 @@
  *   <li>{@code embedded} (in the jar, because the demo uses it): {@link io.archivesync.embedded.EmbeddedKafka},
  *       {@link io.archivesync.embedded.EmbeddedS3} and the sample archive in {@code archive};</li>
  *   <li>{@code test-support} (test scope only): {@code EmbeddedSqs} (ElasticMQ), {@code ApicurioRegistry} (a child
- *       process), {@code Stack}, which starts them lazily once per JVM or points at an external stack named by
- *       environment variables, and {@code StackExtension}, which injects that stack into JUnit 5 tests.</li>
+ *       process), {@code EmbeddedAzurite} (the Azure Blob emulator, a node child process), {@code Stack}, which
+ *       starts them lazily once per JVM or points at an external stack named by environment variables, and {@code StackExtension}, which injects that stack into JUnit 5 tests.</li>
  * </ul>
  */
 package io.archivesync.embedded;

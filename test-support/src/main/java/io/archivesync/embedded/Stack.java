@@ -8,7 +8,8 @@ import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The running stack (Kafka, S3, SQS, schema registry, Google Cloud Storage) that integration tests and the demo share.
+ * The running stack (Kafka, S3, SQS, schema registry, Google Cloud Storage, Azure Blob) that integration tests and
+ * the demo share.
  *
  * <p>Why one per JVM: starting a broker and a registry JVM per test class would dominate the run. Each component
  * starts on first use and only once; components nobody asks for never start. A JVM shutdown hook stops them all,
@@ -25,6 +26,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>{@code SCHEMA_REGISTRY_URL} (the Confluent API base URL); otherwise an {@link ApicurioRegistry};</li>
  *   <li>{@code GCS_ENDPOINT} (a GCS JSON API that takes no credentials, project {@code GCS_PROJECT_ID}, default
  *       {@value GcsFixture#PROJECT_ID}); otherwise a {@link GcsFixture}.</li>
+ *   <li>{@code AZURE_BLOB_ENDPOINT} with {@code AZURE_STORAGE_ACCOUNT} and {@code AZURE_STORAGE_KEY}; otherwise an
+ *       {@link EmbeddedAzurite} (skipping the caller, by a JUnit assumption, when node is not on the PATH).</li>
  * </ul>
  */
 public final class Stack {
@@ -40,6 +43,7 @@ public final class Stack {
     private final LazyComponent<URI> sqs;
     private final LazyComponent<String> schemaRegistry;
     private final LazyComponent<GcsEndpoint> gcs;
+    private final LazyComponent<AzureBlobEndpoint> azureBlob;
 
     /**
      * Where an S3 API is and how to sign requests to it.
@@ -77,6 +81,7 @@ public final class Stack {
         this.sqs = new LazyComponent<>("sqs", sources::sqs);
         this.schemaRegistry = new LazyComponent<>("schema-registry", sources::schemaRegistry);
         this.gcs = new LazyComponent<>("gcs", sources::gcs);
+        this.azureBlob = new LazyComponent<>("azure-blob", sources::azureBlob);
     }
 
     /** The JVM-wide stack. */
@@ -112,9 +117,18 @@ public final class Stack {
         return gcs.get();
     }
 
+    /**
+     * The Azure Blob account: Azurite's development account, or an external one. Called from a test without node on
+     * the PATH (and no external account), it skips that test.
+     */
+    public AzureBlobEndpoint azureBlob() {
+        return azureBlob.get();
+    }
+
     /** Stops in reverse dependency order: nothing here depends on the broker once the others are down. */
     void close() {
         gcs.close();
+        azureBlob.close();
         schemaRegistry.close();
         sqs.close();
         s3.close();

@@ -1,5 +1,7 @@
 package io.archivesync.embedded;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.archivesync.embedded.gcs.GcsEndpoint;
 import io.archivesync.embedded.gcs.GcsFixture;
 import java.net.URI;
@@ -28,6 +30,9 @@ final class StackSources {
     static final String SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
     static final String GCS_ENDPOINT = "GCS_ENDPOINT";
     static final String GCS_PROJECT_ID = "GCS_PROJECT_ID";
+    static final String AZURE_BLOB_ENDPOINT = "AZURE_BLOB_ENDPOINT";
+    static final String AZURE_STORAGE_ACCOUNT = "AZURE_STORAGE_ACCOUNT";
+    static final String AZURE_STORAGE_KEY = "AZURE_STORAGE_KEY";
 
     /** Where the stack's broker comes from when {@value #KAFKA_BOOTSTRAP_SERVERS} is not set. */
     enum KafkaMode {
@@ -102,6 +107,25 @@ final class StackSources {
         return new LazyComponent.Running<>(gcs.endpoint(), "embedded", gcs.endpoint().endpoint().toString(), gcs);
     }
 
+    /**
+     * An external account, or Azurite. Without node on the PATH, Azurite cannot run: the calling test is skipped
+     * (a JUnit assumption), not failed, as the browser test is.
+     */
+    LazyComponent.Running<AzureBlobEndpoint> azureBlob() {
+        String external = get(AZURE_BLOB_ENDPOINT);
+        if (external != null) {
+            AzureBlobEndpoint endpoint = new AzureBlobEndpoint(URI.create(external),
+                    required(AZURE_STORAGE_ACCOUNT, AZURE_BLOB_ENDPOINT), required(AZURE_STORAGE_KEY,
+                    AZURE_BLOB_ENDPOINT));
+            return LazyComponent.Running.external(endpoint, external);
+        }
+        assumeTrue(EmbeddedAzurite.node().isPresent(), "node is not on the PATH: Azurite, the Azure Blob test"
+                + " server, needs it (.ci/run installs Debian's nodejs and npm), or set " + AZURE_BLOB_ENDPOINT);
+        EmbeddedAzurite azurite = EmbeddedAzurite.start();
+        return new LazyComponent.Running<>(azurite.endpoint(), "embedded-azurite",
+                azurite.endpoint().blobEndpoint().toString(), azurite);
+    }
+
     KafkaMode kafkaMode() {
         String mode = get(KAFKA_MODE);
         if (mode == null) {
@@ -122,6 +146,14 @@ final class StackSources {
         if (value == null) {
             throw new IllegalStateException(S3_ENDPOINT + " is set, so " + preferred + " (or " + fallback
                     + ") must be set too");
+        }
+        return value;
+    }
+
+    private String required(String name, String because) {
+        String value = get(name);
+        if (value == null) {
+            throw new IllegalStateException(because + " is set, so " + name + " must be set too");
         }
         return value;
     }

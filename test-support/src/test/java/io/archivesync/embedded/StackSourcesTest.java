@@ -53,6 +53,30 @@ class StackSourcesTest {
     }
 
     @Test
+    void shouldUseAnExternalAzureAccountNamedByTheEnvironment() {
+        Stack stack = new Stack(Map.of(
+                "AZURE_BLOB_ENDPOINT", "https://archive.blob.core.windows.net",
+                "AZURE_STORAGE_ACCOUNT", "archive", "AZURE_STORAGE_KEY", "a2V5")::get);
+
+        AzureBlobEndpoint endpoint = stack.azureBlob();
+
+        assertThat(endpoint).isEqualTo(new AzureBlobEndpoint(URI.create("https://archive.blob.core.windows.net"),
+                "archive", "a2V5"));
+        assertThat(endpoint.connectionString()).isEqualTo("DefaultEndpointsProtocol=https;AccountName=archive;"
+                + "AccountKey=a2V5;BlobEndpoint=https://archive.blob.core.windows.net;");
+        stack.close();
+    }
+
+    @Test
+    void shouldRejectAnExternalAzureAccountWithoutKey() {
+        Stack stack = new Stack(Map.of("AZURE_BLOB_ENDPOINT", "https://archive.blob.core.windows.net",
+                "AZURE_STORAGE_ACCOUNT", "archive")::get);
+
+        assertThatThrownBy(stack::azureBlob).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AZURE_STORAGE_KEY");
+    }
+
+    @Test
     void shouldRejectAnUnknownKafkaMode() {
         StackSources sources = new StackSources(Map.of("ARCHIVE_SYNC_KAFKA", "docker-compose")::get);
 
