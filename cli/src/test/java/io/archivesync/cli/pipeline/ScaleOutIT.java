@@ -79,10 +79,13 @@ class ScaleOutIT {
             assertThat(activeTasks(first.processor.streams())).isPositive();
             assertThat(activeTasks(secondProcessor.streams())).isPositive();
             try (Admin admin = Admin.create(first.config.kafka().clientConfig())) {
-                ConsumerGroupDescription copiers = admin.describeConsumerGroups(List.of(first.config.sink().groupId()))
-                        .all().get().get(first.config.sink().groupId());
-                assertThat(copiers.members()).hasSize(2)
-                        .allSatisfy(m -> assertThat(m.assignment().topicPartitions()).isNotEmpty());
+                // a rebalance may still be settling when a fast run is already over: the split must come, not be instant
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    ConsumerGroupDescription copiers = admin.describeConsumerGroups(
+                            List.of(first.config.sink().groupId())).all().get().get(first.config.sink().groupId());
+                    assertThat(copiers.members()).hasSize(2)
+                            .allSatisfy(m -> assertThat(m.assignment().topicPartitions()).isNotEmpty());
+                });
             }
 
             // And either processor's status endpoint answers for any object and for the totals of both
