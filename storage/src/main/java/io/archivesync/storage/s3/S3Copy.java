@@ -5,6 +5,7 @@ import io.archivesync.core.s3.ETags;
 import io.archivesync.storage.BlobInfo;
 import io.archivesync.storage.BlobRef;
 import io.archivesync.storage.Checksums;
+import io.archivesync.storage.Precondition;
 import io.archivesync.storage.StorageException;
 import io.archivesync.storage.WriteOptions;
 import java.util.Map;
@@ -50,11 +51,14 @@ final class S3Copy {
                         throw new StorageException(ErrorKind.CHECKSUM, "BadDigest", -1, what + ": the source's "
                                 + "SHA-256 is " + from.checksums().sha256() + ", not " + options.sha256(), null);
                     }
+                    if (head.contentLength() <= singleCopyMax) {
+                        return single(source, head, destination, options);
+                    }
+                    // UploadPartCopy copies bytes only: the content type and metadata go on the new upload
                     String contentType = replaces(options) && options.contentType() != null ? options.contentType()
                             : head.contentType();
                     Map<String, String> metadata = replaces(options) ? requests.metadata(options) : head.metadata();
-                    return head.contentLength() <= singleCopyMax ? single(source, head, destination, options)
-                            : multipart.copy(source, from, destination, options, contentType, metadata);
+                    return multipart.copy(source, from, destination, options, contentType, metadata);
                 })
                 .exceptionally(e -> {
                     throw requests.failed(e, what, options);
@@ -101,8 +105,7 @@ final class S3Copy {
 
     /** The emulator's stand-in for conditional copies ({@link S3Requests}); nothing on S3 itself. */
     private CompletableFuture<Void> checkDestination(BlobRef destination, WriteOptions options) {
-        if (!requests.preconditionsByHead() || options.precondition().equals(
-                io.archivesync.storage.Precondition.NONE)) {
+        if (!requests.preconditionsByHead() || options.precondition().equals(Precondition.NONE)) {
             return CompletableFuture.completedFuture(null);
         }
         return s3.headObject(b -> b.bucket(destination.container()).key(destination.key()))

@@ -1,6 +1,5 @@
 package io.archivesync.storage.s3;
 
-import io.archivesync.core.config.S3Settings;
 import io.archivesync.embedded.Stack;
 import io.archivesync.embedded.StackExtension;
 import io.archivesync.storage.BlobRef;
@@ -20,7 +19,7 @@ class S3BlobStoreIT extends BlobStoreContract {
 
     @BeforeAll
     static void openStore(Stack.S3Endpoint s3) {
-        store = S3BlobStore.create(settings(s3, s3.secretKey()), false, S3StoreOptions.DEFAULTS);
+        store = S3BlobStore.create(S3Fixture.settings(s3, s3.secretKey()), false, S3StoreOptions.DEFAULTS);
         admin = s3.newClient();
     }
 
@@ -40,10 +39,5 @@ class S3BlobStoreIT extends BlobStoreContract {
         String bucket = unique("contract");
         admin.createBucket(b -> b.bucket(bucket));
         return new BlobRef("s3", bucket, "");
-    }
-
-    /** The settings a copier would have for this endpoint, with the given secret. */
-    static S3Settings settings(Stack.S3Endpoint s3, String secret) {
-        return new S3Settings(s3.endpoint().toString(), s3.region(), s3.accessKey(), secret, true, 8);
     }
 }
