@@ -1,0 +1,189 @@
+package io.archivesync.storage.s3;
+
+import io.archivesync.avro.ErrorKind;
+import io.archivesync.core.s3.ETags;
+import io.archivesync.storage.BlobInfo;
+import io.archivesync.storage.BlobRef;
+import io.archivesync.storage.BlobWrite;
+import io.archivesync.storage.Checksums;
+import io.archivesync.storage.StorageException;
+import io.archivesync.storage.WriteOptions;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+/**
+ * An S3 object being written. One request (PutObject) when the object fits in its first part: the size was given and
+ * the first part holds it, or the first part is shorter than S3's smallest part (so it is the last) and is held until
+ * {@link #complete}. Otherwise a multipart upload: each part is sent as it comes, and CompleteMultipartUpload makes
+ * the object visible. The precondition goes on the request that makes it visible ({@link S3Requests}).
+ *
+ * <p>A SHA-256 given in the options is checked by S3 on PutObject ({@code x-amz-checksum-sha256}); a multipart
+ * upload's checksum would be COMPOSITE (of parts), so it is computed here while parts pass and compared before
+ * completing: a mismatch aborts the upload with {@code CHECKSUM}.
+ */
+final class S3BlobWrite implements BlobWrite {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(S3BlobWrite.class);
+    /** S3's smallest part but the last. */
+    static final int MIN_PART = 5 * 1024 * 1024;
+
+    private enum State { OPEN, COMPLETED, ABORTED }
+
+    private final S3Client s3;
+    private final BlobRef ref;
+    private final WriteOptions options;
+    private final S3Requests requests;
+    private final Sha256 digest;
+    private final List<CompletedPart> parts = new ArrayList<>();
+    private State state = State.OPEN;
+    private String uploadId;
+    private byte[] held;
+    private BlobInfo written;
+    private long size;
+
+    S3BlobWrite(S3Client s3, BlobRef ref, WriteOptions options, S3Requests requests) {
+        this.s3 = s3;
+        this.ref = ref;
+        this.options = options;
+        this.requests = requests;
+        this.digest = options.sha256() == null ? null : new Sha256();
+    }
+
+    @Override
+    public String id() {
+        return uploadId == null ? "" : uploadId;
+    }
+
+    @Override
+    public void part(byte[] buffer, int length) {
+        if (state != State.OPEN || written != null) {
+            throw new IllegalStateException("the write of " + ref + " is " + (written != null ? "complete" : state));
+        }
+        if (held != null) {
+            abort();
+            throw new StorageException(ErrorKind.INVALID, "EntityTooSmall", -1, "writing " + ref + ": a part of "
+                    + held.length + " bytes, less than S3's 5 MiB, was not the last", null);
+        }
+        if (uploadId == null && parts.isEmpty()) {
+            if (options.size() >= 0 && options.size() <= length) {
+                written = put(buffer, length);
+                return;
+            }
+            if (length < MIN_PART) {
+                held = Arrays.copyOf(buffer, length);
+                return;
+            }
+            uploadId = requests.createUpload(ref, options);
+            LOGGER.debug("multipart upload started ref={} uploadId={}", ref, uploadId);
+        }
+        uploadPart(buffer, length);
+    }
+
+    @Override
+    public BlobInfo complete() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the write of " + ref + " is " + state);
+        }
+        if (written == null) {
+            written = uploadId == null ? put(held == null ? new byte[0] : held, held == null ? 0 : held.length)
+                    : completeUpload();
+        }
+        held = null;
+        state = State.COMPLETED;
+        return written;
+    }
+
+    @Override
+    public void abort() {
+        if (state != State.OPEN) {
+            return;
+        }
+        state = State.ABORTED;
+        held = null;
+        if (uploadId != null) {
+            try {
+                s3.abortMultipartUpload(b -> b.bucket(ref.container()).key(ref.key()).uploadId(uploadId));
+                LOGGER.info("multipart upload aborted ref={} uploadId={}", ref, uploadId);
+            } catch (RuntimeException e) {
+                LOGGER.error("could not abort multipart upload ref={} uploadId={} error={}", ref, uploadId,
+                        e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        abort();
+    }
+
+    private BlobInfo put(byte[] buffer, int length) {
+        try {
+            requests.checkBeforeWriting(ref, options.precondition());
+            PutObjectResponse r = s3.putObject(requests.put(ref, options), body(buffer, length, options.contentType()));
+            size = length;
+            return info(r.eTag(), S3Objects.checksums(r.eTag(), r.checksumSHA256(), r.checksumTypeAsString(),
+                    r.serverSideEncryption(), r.sseCustomerAlgorithm()));
+        } catch (RuntimeException e) {
+            state = State.ABORTED;
+            throw requests.failed(e, "PutObject " + ref, options);
+        }
+    }
+
+    private void uploadPart(byte[] buffer, int length) {
+        int number = parts.size() + 1;
+        try {
+            String etag = s3.uploadPart(b -> b.bucket(ref.container()).key(ref.key()).uploadId(uploadId)
+                    .partNumber(number).contentLength((long) length), body(buffer, length, null)).eTag();
+            parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+        } catch (RuntimeException e) {
+            StorageException failure = S3Errors.classify(e, "UploadPart " + number + " of " + ref);
+            abort();
+            throw failure;
+        }
+        if (digest != null) {
+            digest.update(buffer, length);
+        }
+        size += length;
+    }
+
+    private BlobInfo completeUpload() {
+        String sha256 = null;
+        if (digest != null) {
+            sha256 = digest.hex();
+            if (!sha256.equalsIgnoreCase(options.sha256())) {
+                abort();
+                throw new StorageException(ErrorKind.CHECKSUM, "BadDigest", -1, "writing " + ref + ": the content's "
+                        + "SHA-256 is " + sha256 + ", not the expected " + options.sha256(), null);
+            }
+        }
+        try {
+            requests.checkBeforeWriting(ref, options.precondition());
+            String etag = s3.completeMultipartUpload(requests.complete(ref, options.precondition(), uploadId, parts))
+                    .eTag();
+            return info(etag, new Checksums(null, null, sha256));
+        } catch (RuntimeException e) {
+            StorageException failure = requests.failed(e, "CompleteMultipartUpload " + ref, options);
+            abort();
+            throw failure;
+        }
+    }
+
+    private BlobInfo info(String etag, Checksums checksums) {
+        return new BlobInfo(ref, size, ETags.unquote(etag), checksums, options.contentType(),
+                requests.metadata(options), null, options.storageClass());
+    }
+
+    /** A body over the caller's buffer, not a copy: each attempt of the SDK reads it afresh. */
+    private static RequestBody body(byte[] buffer, int length, String contentType) {
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
+                contentType == null ? "application/octet-stream" : contentType);
+    }
+}
