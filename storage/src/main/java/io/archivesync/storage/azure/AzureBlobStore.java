@@ -56,6 +56,11 @@ public final class AzureBlobStore implements BlobStore {
     private final AzureCopier copier;
 
     public AzureBlobStore(AzureBlobConfig config) {
+        this(config, Limits.MAX_SYNC_COPY_BYTES);
+    }
+
+    /** A store that copies Azure blobs larger than {@code maxSyncCopyBytes} asynchronously (Copy Blob). */
+    AzureBlobStore(AzureBlobConfig config, long maxSyncCopyBytes) {
         this.config = config;
         BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
                 .endpoint(config.endpoint().toString())
@@ -63,7 +68,7 @@ public final class AzureBlobStore implements BlobStore {
                 .httpClient(new JdkHttpClientBuilder().build());
         this.client = builder.buildClient();
         this.asyncClient = builder.buildAsyncClient();
-        this.copier = new AzureCopier(config.copyBlockBytes());
+        this.copier = new AzureCopier(config.copyBlockBytes(), maxSyncCopyBytes);
         LOGGER.info("Azure Blob store config={}", config);
     }
 

@@ -44,9 +44,15 @@ final class AzureCopier {
     private static final long MIB = 1024L * 1024;
 
     private final long copyBlockBytes;
+    private final long maxSyncCopyBytes;
 
-    AzureCopier(long copyBlockBytes) {
+    /**
+     * @param maxSyncCopyBytes the largest Azure source copied synchronously: the service's 256 MiB, or less in tests
+     *                         of the asynchronous way
+     */
+    AzureCopier(long copyBlockBytes, long maxSyncCopyBytes) {
         this.copyBlockBytes = copyBlockBytes;
+        this.maxSyncCopyBytes = maxSyncCopyBytes;
     }
 
     /**
@@ -59,7 +65,7 @@ final class AzureCopier {
         AccessTier tier = AccessTiers.parse(options.storageClass());
         Map<String, String> metadata = options.metadata().isEmpty() ? null : options.metadata();
         BlobRequestConditions destination = AzureBlobs.conditions(options.precondition());
-        if (size <= Limits.MAX_SYNC_COPY_BYTES) {
+        if (size <= maxSyncCopyBytes) {
             return target.copyFromUrlWithResponse(new BlobCopyFromUrlOptions(sourceUrl)
                     .setMetadata(metadata).setTier(tier).setDestinationRequestConditions(destination)
                     .setSourceRequestConditions(sourceEtag == null ? null

@@ -11,8 +11,17 @@ final class AzuriteStores {
     }
 
     static AzureBlobStore store(AzureBlobEndpoint endpoint, long copyBlockBytes) {
-        return new AzureBlobStore(new AzureBlobConfig(endpoint.accountName(), endpoint.blobEndpoint(),
-                endpoint.accountKey(), copyBlockBytes));
+        return new AzureBlobStore(config(endpoint, copyBlockBytes));
+    }
+
+    /** A store that copies every Azure blob larger than {@code maxSyncCopyBytes} with Copy Blob and a poller. */
+    static AzureBlobStore store(AzureBlobEndpoint endpoint, long copyBlockBytes, long maxSyncCopyBytes) {
+        return new AzureBlobStore(config(endpoint, copyBlockBytes), maxSyncCopyBytes);
+    }
+
+    private static AzureBlobConfig config(AzureBlobEndpoint endpoint, long copyBlockBytes) {
+        return new AzureBlobConfig(endpoint.accountName(), endpoint.blobEndpoint(), endpoint.accountKey(),
+                copyBlockBytes);
     }
 
     /** A new container with a unique name (lower case, 3-63 characters, as Azure requires), as a location. */
