@@ -1,0 +1,159 @@
+package io.archivesync.storage.azure;
+
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.azure.storage.blob.models.AccessTier;
+import com.azure.storage.blob.models.BlobHttpHeaders;
+import com.azure.storage.blob.models.BlockBlobItem;
+import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
+import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
+import com.azure.storage.blob.specialized.BlockBlobClient;
+import io.archivesync.avro.ErrorKind;
+import io.archivesync.storage.BlobInfo;
+import io.archivesync.storage.BlobRef;
+import io.archivesync.storage.BlobWrite;
+import io.archivesync.storage.Checksums;
+import io.archivesync.storage.StorageException;
+import io.archivesync.storage.WriteOptions;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A block blob being written: each part is staged as one block (Put Block, with its MD5 so that Azure refuses a block
+ * damaged on the way), and {@link #complete} commits the list (Put Block List) with the headers, metadata, tier and
+ * preconditions, so nothing is visible before. The MD5 of the whole content, computed while staging, goes in as
+ * Content-MD5 and comes back from {@code head}; a SHA-256 given in the options is checked before the commit.
+ *
+ * <p>An abort commits nothing. Azure has no call to drop uncommitted blocks: it discards them when the blob is next
+ * committed by anyone, or garbage-collects them after 7 days. Until then {@link #id} (the write id in every block id)
+ * finds them.
+ */
+final class AzureBlobWrite implements BlobWrite {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(AzureBlobWrite.class);
+    /** rclone's key for a modification time kept as metadata (RFC 3339), so that both tools read each other's. */
+    static final String MTIME_METADATA = "mtime";
+
+    private final BlockBlobClient blob;
+    private final BlobRef ref;
+    private final WriteOptions options;
+    private final AccessTier tier;
+    private final String writeId = BlockIds.newWriteId();
+    private final List<String> blockIds = new ArrayList<>();
+    private final MessageDigest md5 = digest("MD5");
+    private final MessageDigest sha256;
+    private long size;
+    private boolean finished;
+
+    AzureBlobWrite(BlockBlobClient blob, BlobRef ref, WriteOptions options) {
+        this.blob = blob;
+        this.ref = ref;
+        this.options = options;
+        this.tier = AccessTiers.parse(options.storageClass());
+        this.sha256 = options.sha256() == null ? null : digest("SHA-256");
+    }
+
+    @Override
+    public String id() {
+        return writeId;
+    }
+
+    @Override
+    public void part(byte[] buffer, int length) {
+        if (finished) {
+            throw new IllegalStateException("write " + writeId + " of " + ref + " is finished");
+        }
+        if (length > Limits.MAX_BLOCK_BYTES) {
+            throw new StorageException(ErrorKind.INVALID, "BlockTooLarge", -1, "a part of " + length
+                    + " bytes exceeds Azure's " + Limits.MAX_BLOCK_BYTES + " per block for " + ref, null);
+        }
+        String blockId = BlockIds.blockId(writeId, blockIds.size() + 1);
+        MessageDigest blockMd5 = digest("MD5");
+        blockMd5.update(buffer, 0, length);
+        byte[] partMd5 = blockMd5.digest();
+        md5.update(buffer, 0, length);
+        if (sha256 != null) {
+            sha256.update(buffer, 0, length);
+        }
+        try {
+            blob.stageBlockWithResponse(new BlockBlobStageBlockOptions(blockId,
+                    BinaryData.fromByteBuffer(ByteBuffer.wrap(buffer, 0, length))).setContentMd5(partMd5),
+                    null, Context.NONE);
+        } catch (RuntimeException e) {
+            throw AzureErrors.classify(e, "stage block " + (blockIds.size() + 1) + " of " + ref);
+        }
+        blockIds.add(blockId);
+        size += length;
+    }
+
+    @Override
+    public BlobInfo complete() {
+        if (finished) {
+            throw new IllegalStateException("write " + writeId + " of " + ref + " is finished");
+        }
+        finished = true;
+        byte[] contentMd5 = md5.digest();
+        checkSha256();
+        Map<String, String> metadata = new HashMap<>(options.metadata());
+        if (options.modified() != null) {
+            metadata.putIfAbsent(MTIME_METADATA, options.modified().toString());
+        }
+        try {
+            BlockBlobItem item = blob.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(blockIds)
+                    .setHeaders(new BlobHttpHeaders().setContentType(options.contentType()).setContentMd5(contentMd5))
+                    .setMetadata(metadata.isEmpty() ? null : metadata)
+                    .setTier(tier)
+                    .setRequestConditions(AzureBlobs.conditions(options.precondition())), null, Context.NONE)
+                    .getValue();
+            LOGGER.debug("Committed blob={} writeId={} blocks={} bytes={}", ref, writeId, blockIds.size(), size);
+            return new BlobInfo(ref, size, AzureBlobs.unquote(item.getETag()),
+                    new Checksums(HexFormat.of().formatHex(contentMd5), null, options.sha256()),
+                    options.contentType(), metadata, AzureBlobs.instant(item.getLastModified()),
+                    tier == null ? null : tier.toString());
+        } catch (RuntimeException e) {
+            throw AzureErrors.classify(e, "commit " + blockIds.size() + " blocks of " + ref);
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (!finished) {
+            finished = true;
+            LOGGER.debug("Aborted blob={} writeId={} stagedBlocks={} (uncommitted, collected by Azure within 7 days)",
+                    ref, writeId, blockIds.size());
+        }
+    }
+
+    @Override
+    public void close() {
+        abort();
+    }
+
+    private void checkSha256() {
+        if (sha256 == null) {
+            return;
+        }
+        String actual = HexFormat.of().formatHex(sha256.digest());
+        if (!actual.equals(options.sha256().toLowerCase(Locale.ROOT))) {
+            throw new StorageException(ErrorKind.CHECKSUM, "Sha256Mismatch", -1, "the content written to " + ref
+                    + " has SHA-256 " + actual + ", not " + options.sha256() + "; nothing was committed", null);
+        }
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is required of every JDK", e);
+        }
+    }
+}
