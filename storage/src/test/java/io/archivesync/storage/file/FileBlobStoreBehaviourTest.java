@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -193,7 +194,7 @@ class FileBlobStoreBehaviourTest {
         return new WriteOptions(null, Map.of(), null, -1, null, modified, precondition);
     }
 
-    private static List<String> objects(java.util.Iterator<BlobPage> pages) {
+    private static List<String> objects(Iterator<BlobPage> pages) {
         List<String> keys = new ArrayList<>();
         pages.forEachRemaining(p -> p.objects().forEach(o -> keys.add(o.ref().key())));
         return keys;
