@@ -25,14 +25,14 @@ class CopyQueueTest {
 
     @Test
     void shouldNotCountTimeQueuedForAPermitAgainstTheCopyTimeout() {
-        // Given one permit, a 400 ms copy timeout, and copies that each work 250 ms
+        // Given one permit, a 1 s copy timeout, and copies that each work 200 ms
         Copier slow = task -> CompletableFuture.supplyAsync(() -> copied(task),
-                CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS));
-        CopyQueue queue = new CopyQueue(slow, Duration.ofMillis(400), 1);
+                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+        CopyQueue queue = new CopyQueue(slow, Duration.ofSeconds(1), 1);
 
-        // When three are submitted at once (the last one ends 750 ms after it was submitted)
+        // When eight are submitted at once (the last one ends 1.6 s after it was submitted)
         List<CompletableFuture<CopyResult>> results = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 8; i++) {
             results.add(queue.submit(CopyTask.of(request(i), "b")));
         }
         awaitAll(results, queue);
