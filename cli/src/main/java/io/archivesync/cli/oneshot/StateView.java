@@ -27,6 +27,7 @@ final class StateView {
     private final Map<String, Instant> lastCompleted = new HashMap<>();
     private final Set<String> answered = new HashSet<>();
     private final List<CopyResult> results = new ArrayList<>();
+    private long deadLettered;
 
     StateView(Selection selection) {
         this.selection = selection;
@@ -57,6 +58,22 @@ final class StateView {
         }
     }
 
+    /**
+     * A request the processor dead-lettered (the dead-letter topic keeps its original bytes): it will never get a
+     * result, so it is no longer in flight.
+     */
+    void deadLettered(FileSyncRequest request) {
+        if (request != null && requestsById.containsKey(request.getRequestId())) {
+            answered.add(request.getRequestId());
+            deadLettered++;
+        }
+    }
+
+    /** How many selected requests the processor dead-lettered. */
+    long deadLettered() {
+        return deadLettered;
+    }
+
     /** Every selected result, in the order they were written (per object). */
     List<CopyResult> results() {
         return List.copyOf(results);
@@ -74,7 +91,7 @@ final class StateView {
     /**
      * Objects whose latest selected request has no result yet: no result carries its id, and none for its
      * destination ended after it was requested (a repeat that dedup dropped is answered by the earlier request's
-     * result). A request the processor dead-lettered stays counted here.
+     * result). A request the processor dead-lettered is not in flight ({@link #deadLettered}).
      */
     long inFlight() {
         return latestRequest.entrySet().stream().filter(e -> !answered.contains(e.getValue().getRequestId()))

@@ -33,6 +33,7 @@ public final class StatusCommand implements Callable<Integer> {
             StateView view = new StateView(selection);
             TopicSnapshot.read(broker.config(), broker.topics().requests(), view::request);
             TopicSnapshot.read(broker.config(), broker.topics().results(), view::result);
+            DeadLetters.read(broker.config(), broker.topics(), view::deadLettered);
             report = StatusReport.of(selection, broker.where(), view, broker.config().processor().prices());
         }
         if (options.json) {

@@ -23,10 +23,11 @@ import java.util.TreeMap;
  * @param objects   objects with at least one result
  * @param results   results, all attempts
  * @param inFlight  objects requested whose latest request has no result yet
+ * @param deadLettered requests the processor refused (on the dead-letter topic), which will get no result
  * @param failures  the latest failures, most recent first (at most {@link JobTally#FAILURES_SHOWN})
  * @param notGood   objects whose latest result is not good
  */
-record StatusReport(String selection, String where, long objects, long results, long inFlight,
+record StatusReport(String selection, String where, long objects, long results, long inFlight, long deadLettered,
                     Map<String, Long> outcomes, Map<String, Long> methods, long notGood, List<Failure> failures,
                     long bytes, long bytesThroughCopier, long storageRequests, long baselineRequests,
                     long requestsSaved, double efficiencyImprovement) {
@@ -67,6 +68,7 @@ record StatusReport(String selection, String where, long objects, long results, 
         List<CopyResult> all = view.results();
         all.forEach(r -> Efficiency.add(r, sums, prices));
         return new StatusReport(selection.toString(), where, latest.size(), all.size(), view.inFlight(),
+                view.deadLettered(),
                 Collections.unmodifiableMap(outcomes), Collections.unmodifiableMap(methods), notGood,
                 List.copyOf(failures), sums.getBytes(), sums.getBytesThroughCopier(), sums.getStorageRequests(),
                 sums.getBaselineRequests(), sums.getRequestsSavedVsDownloadUpload(), sums.getEfficiencyImprovement());
@@ -82,8 +84,9 @@ record StatusReport(String selection, String where, long objects, long results, 
 
     void print(PrintWriter out) {
         out.printf(Locale.ROOT, "%s (%s)%n", selection, where);
-        out.printf(Locale.ROOT, "  objects     %,d with a result (%,d results), %,d in flight, %,d not good%n",
-                objects, results, inFlight, notGood);
+        out.printf(Locale.ROOT, "  objects     %,d with a result (%,d results), %,d in flight, %,d not good%s%n",
+                objects, results, inFlight, notGood, deadLettered == 0 ? ""
+                        : String.format(Locale.ROOT, ", %,d refused by the processor (requests-dlq)", deadLettered));
         out.printf(Locale.ROOT, "  outcomes    %s%n", counts(outcomes));
         out.printf(Locale.ROOT, "  methods     %s%n", counts(methods));
         out.printf(Locale.ROOT, "  bytes       %s (%,d), through the copier %s%n", Bytes.human(bytes), bytes,

@@ -62,6 +62,11 @@ class OneShotRefusalsIT {
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
             assertThat(run.out()).contains("FAILED_INVALID").contains("VALIDATION");
             assertThat(CopyCommandIT.get(s3, dst, "d/good.txt")).isEqualTo("good".getBytes());
+
+            // And status counts the refused one as refused, not as in flight for ever
+            OneShotRun status = OneShotRun.run(stack, state, "status", "s3://" + dst + "/d");
+            assertThat(status.exitCode()).as(status.err()).isZero();
+            assertThat(status.out()).contains("0 in flight").contains("1 refused by the processor (requests-dlq)");
         }
     }
 
