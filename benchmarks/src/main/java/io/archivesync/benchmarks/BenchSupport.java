@@ -51,33 +51,8 @@ final class BenchSupport {
     /** Runs {@code rclone copy src:from src:to} against the embedded S3 (server-side within one remote). */
     static double rclone(EmbeddedS3 s3, String from, String to, int transfers) throws IOException,
             InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("rclone", "copy", "src:" + from, "src:" + to,
-                "--transfers", String.valueOf(transfers), "--checkers", String.valueOf(transfers),
-                "--s3-no-check-bucket", "-q");
-        Map<String, String> env = pb.environment();
-        env.remove("AWS_CA_BUNDLE");
-        env.put("RCLONE_CONFIG_SRC_TYPE", "s3");
-        env.put("RCLONE_CONFIG_SRC_PROVIDER", "Other");
-        env.put("RCLONE_CONFIG_SRC_ENDPOINT", s3.endpoint().toString());
-        env.put("RCLONE_CONFIG_SRC_ACCESS_KEY_ID", s3.accessKey());
-        env.put("RCLONE_CONFIG_SRC_SECRET_ACCESS_KEY", s3.secretKey());
-        env.put("RCLONE_CONFIG_SRC_REGION", s3.region());
-        env.put("RCLONE_CONFIG_SRC_FORCE_PATH_STYLE", "true");
-        pb.inheritIO();
-        long t0 = System.nanoTime();
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("rclone is the reference of this benchmark and is not on the PATH: "
-                    + "install it (Debian/Ubuntu: apt-get install rclone) and run again", e);
-        }
-        int rc = process.waitFor();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (rc != 0) {
-            throw new IllegalStateException("rclone exited " + rc);
-        }
-        return seconds;
+        return new Rclone(s3.endpoint(), s3.accessKey(), s3.secretKey(), s3.region()).copyAndWait(from, to,
+                List.of("--transfers", String.valueOf(transfers), "--checkers", String.valueOf(transfers), "-q"));
     }
 
     static String fmt(double d) {

@@ -43,10 +43,19 @@ final class S3ServerProcess implements AutoCloseable {
         throw new IllegalStateException("S3 server process ended without an endpoint");
     }
 
+    /** The server's process id, to read the CPU it uses. */
+    long pid() {
+        return process.pid();
+    }
+
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         process.getOutputStream().close();
-        process.waitFor();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static void main(String[] args) throws Exception {
