@@ -34,12 +34,32 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final int port;
     private ServerSocket listener;
+    private Thread acceptor;
 
     private TcpProxy(InetSocketAddress target) {
         this.target = target;
-        this.listener = bind(0);
+        this.listener = bindOutsideEphemeralRange();
         this.port = listener.getLocalPort();
-        accept(listener);
+        this.acceptor = accept(listener);
+    }
+
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up on Linux). The proxy gives its port up while cut and
+     * takes it back on restore: an ephemeral port could meanwhile go to any client socket, or, when nothing listens, a
+     * connection to it can connect to itself (the kernel may pick the same port as its source), which would make a cut
+     * proxy look reachable.
+     */
+    private static ServerSocket bindOutsideEphemeralRange() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        UncheckedIOException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                return bind(20_000 + random.nextInt(10_000));
+            } catch (UncheckedIOException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /** Forwards an ephemeral port on 127.0.0.1 to {@code host:port}. */
@@ -81,6 +101,12 @@ public final class TcpProxy implements AutoCloseable {
         }
         closeQuietly(listener);
         listener = null;
+        // the port is only released once the thread blocked in accept() has left it: wait, so a restore can bind it
+        try {
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
         LOGGER.info("proxy cut port={} target={}", port, target);
@@ -92,7 +118,7 @@ public final class TcpProxy implements AutoCloseable {
             return;
         }
         listener = bind(port);
-        accept(listener);
+        acceptor = accept(listener);
         LOGGER.info("proxy restored port={} target={}", port, target);
     }
 
@@ -112,7 +138,7 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void accept(ServerSocket server) {
+    private Thread accept(ServerSocket server) {
         Thread acceptor = new Thread(() -> {
             while (!server.isClosed()) {
                 try {
@@ -126,6 +152,7 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
+        return acceptor;
     }
 
     private void forward(ServerSocket server, Socket client) {
