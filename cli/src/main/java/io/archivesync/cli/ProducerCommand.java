@@ -21,33 +21,8 @@ final class ProducerCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--market", split = ",", description = "markets, e.g. spot,futures/um (producer.markets). "
-            + "Default: ${bundle:producer.markets:-unset}")
-    List<String> markets;
-
-    @Option(names = "--frequency", split = ",", description = "daily, monthly or daily,monthly (producer.frequency). "
-            + "Default: ${bundle:producer.frequency:-unset}")
-    List<String> frequencies;
-
-    @Option(names = "--data-type", split = ",", description = "data types, e.g. klines,aggTrades (producer.dataTypes). "
-            + "Default: ${bundle:producer.dataTypes:-unset}")
-    List<String> dataTypes;
-
-    @Option(names = "--symbol", split = ",", description = "symbols, e.g. BTCUSDT (producer.symbols). "
-            + "Default: ${bundle:producer.symbols:-unset}")
-    List<String> symbols;
-
-    @Option(names = "--interval", split = ",", description = "kline intervals, e.g. 1m,1h (producer.intervals). "
-            + "Default: ${bundle:producer.intervals:-unset}")
-    List<String> intervals;
-
-    @Option(names = "--from", description = "first date, YYYY-MM-DD (producer.from). "
-            + "Default: ${bundle:producer.from:-unset}")
-    String from;
-
-    @Option(names = "--to", description = "last date, YYYY-MM-DD (producer.to). "
-            + "Default: ${bundle:producer.to:-unset}")
-    String to;
+    @Mixin
+    ArchiveFilterOptions archive;
 
     @Option(names = "--strategy", description = "generate (build keys) or list (ListObjectsV2) (producer.strategy). "
             + "Default: ${bundle:producer.strategy:-unset}")
@@ -112,33 +87,17 @@ final class ProducerCommand implements Callable<Integer> {
 
     private List<String> overrides() {
         List<String> o = new ArrayList<>();
-        list(o, "producer.markets", markets);
-        list(o, "producer.frequency", frequencies);
-        list(o, "producer.dataTypes", dataTypes);
-        list(o, "producer.symbols", symbols);
-        list(o, "producer.intervals", intervals);
+        archive.addTo(o);
         if (include != null) {
             o.add("producer.include=" + quoted(include));
         }
         if (exclude != null) {
             o.add("producer.exclude=" + quoted(exclude));
         }
-        if (from != null) {
-            o.add("producer.from=" + from);
-        }
-        if (to != null) {
-            o.add("producer.to=" + to);
-        }
         if (strategy != null) {
             o.add("producer.strategy=" + strategy);
         }
         return o;
-    }
-
-    private static void list(List<String> o, String setting, List<String> values) {
-        if (values != null) {
-            o.add(setting + "=[" + String.join(",", values) + "]");
-        }
     }
 
     /** A YAML list of quoted strings: patterns hold characters ({@code *}, {@code :}) that YAML would read. */

@@ -3,7 +3,6 @@ package io.archivesync.cli.oneshot;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.cli.SharedRegistry;
 import io.archivesync.core.config.AppConfig;
-import io.archivesync.core.config.ConfigException;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import java.io.PrintWriter;
@@ -42,10 +41,7 @@ final class JobRun {
     }
 
     int run() {
-        if (options.detach && !options.onCluster()) {
-            throw new ConfigException("--detach", "needs --bootstrap-servers: without a cluster the pipeline runs "
-                    + "inside this command and stops with it");
-        }
+        options.requireClusterToDetach();
         AppConfig config = load(List.of());
         if (!options.dryRun && BucketCheck.require(config, job.destination().bucket(), options.createBucket)) {
             err.println("created bucket " + job.destination().bucket());
@@ -60,11 +56,7 @@ final class JobRun {
         if (options.onCluster()) {
             return follow(SharedRegistry.require(config), plan, "cluster " + config.kafka().bootstrapServers());
         }
-        try (StateDir state = StateDir.lock(options.stateDir());
-             LocalPipeline pipeline = LocalPipeline.start(state, this::load, !options.noLive)) {
-            pipeline.liveUrls().ifPresent(urls -> err.println("live: " + urls));
-            return follow(pipeline.config(), plan, "local, state in " + state.path());
-        }
+        return LocalPipeline.run(options, this::load, err, (local, where) -> follow(local, plan, where));
     }
 
     private int follow(AppConfig config, JobPlan plan, String mode) {

@@ -5,6 +5,7 @@ import io.archivesync.core.topic.Topics;
 import io.archivesync.embedded.EmbeddedKafka;
 import io.archivesync.processor.ProcessorService;
 import io.archivesync.sink.CopierService;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,24 @@ final class LocalPipeline implements AutoCloseable {
         String base = "http://127.0.0.1:";
         return Optional.of("dashboard " + base + processor.statusPort() + "/dashboard, metrics "
                 + base + processor.statusPort() + "/metrics and " + base + copier.statusPort() + "/metrics");
+    }
+
+    /** A job on a pipeline: the configuration to use and how the summary names where it ran. */
+    @FunctionalInterface
+    interface Job {
+        int run(AppConfig config, String where);
+    }
+
+    /**
+     * Runs a job on the local pipeline of the state directory, which stays locked for it, printing where the live
+     * dashboard and metrics are (unless {@code --no-live}).
+     */
+    static int run(OneShotOptions options, Function<List<String>, AppConfig> load, PrintWriter err, Job job) {
+        try (StateDir state = StateDir.lock(options.stateDir());
+             LocalPipeline pipeline = start(state, load, !options.noLive)) {
+            pipeline.liveUrls().ifPresent(urls -> err.println("live: " + urls));
+            return job.run(pipeline.config(), "local, state in " + state.path());
+        }
     }
 
     /** @param load loads the configuration with these overrides added to the user's */

@@ -1,6 +1,7 @@
 package io.archivesync.cli.oneshot;
 
 import io.archivesync.cli.ConfigOptions;
+import io.archivesync.core.config.ConfigException;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,6 +37,14 @@ final class OneShotOptions {
     /** Whether the job runs on a cluster: only when {@code --bootstrap-servers} is given. */
     boolean onCluster() {
         return config.bootstrapServersGiven();
+    }
+
+    /** Refuses {@code --detach} without a cluster, where nothing would go on after the command returns. */
+    void requireClusterToDetach() {
+        if (detach && !onCluster()) {
+            throw new ConfigException("--detach", "needs --bootstrap-servers: without a cluster the pipeline runs "
+                    + "inside this command and stops with it");
+        }
     }
 
     Path stateDir() {

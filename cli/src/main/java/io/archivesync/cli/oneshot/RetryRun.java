@@ -37,10 +37,7 @@ final class RetryRun {
             throw new ConfigException("--create-bucket", "retry copies again to destinations that were requested "
                     + "before; create a missing bucket first");
         }
-        if (options.detach && !options.onCluster()) {
-            throw new ConfigException("--detach", "needs --bootstrap-servers: without a cluster the pipeline runs "
-                    + "inside this command and stops with it");
-        }
+        options.requireClusterToDetach();
         if (options.dryRun) {
             try (StateBroker broker = StateBroker.open(options.config, options.stateDir())) {
                 JobPlan plan = RetryPlanner.plan(look(broker.config(), broker.topics(), null), "dry-run");
@@ -53,11 +50,7 @@ final class RetryRun {
             AppConfig config = SharedRegistry.require(options.config.load(List.of()));
             return retry(config, "cluster " + config.kafka().bootstrapServers());
         }
-        try (StateDir state = StateDir.lock(options.stateDir());
-             LocalPipeline pipeline = LocalPipeline.start(state, options.config::load, !options.noLive)) {
-            pipeline.liveUrls().ifPresent(urls -> err.println("live: " + urls));
-            return retry(pipeline.config(), "local, state in " + state.path());
-        }
+        return LocalPipeline.run(options, options.config::load, err, this::retry);
     }
 
     private int retry(AppConfig config, String mode) {

@@ -2,9 +2,9 @@ package io.archivesync.sink.copy;
 
 import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.ErrorKind;
+import io.archivesync.storage.s3.S3Errors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -16,12 +16,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * and AUTO's fallback decide on), the outcome it ends in, the storage's own error code and a sentence for a person.
  */
 public final class StorageErrors {
-
-    /** S3 error codes that mean "slow down": retried, and the adaptive limit drops. */
-    private static final Set<String> THROTTLING = Set.of("SlowDown", "ServiceUnavailable", "Throttling",
-            "ThrottlingException", "TooManyRequests", "RequestLimitExceeded");
-    /** S3 error codes of faults that go away by themselves. */
-    private static final Set<String> TRANSIENT = Set.of("InternalError", "RequestTimeout", "RequestTimeTooSkewed");
 
     /**
      * @param outcome    the terminal outcome
@@ -70,28 +64,9 @@ public final class StorageErrors {
         return new Classified(CopyOutcome.FAILED_OTHER, ErrorKind.FINAL, e.getClass().getSimpleName(), what + ": " + e);
     }
 
-    /** The kind of an S3 error from its code and HTTP status: the one place codes are interpreted. */
+    /** The kind of an S3 error from its code and HTTP status: read where the storage layer reads it. */
     public static ErrorKind kindOf(String code, int status) {
-        if (status == 404 || "NoSuchKey".equals(code) || "NoSuchBucket".equals(code)) {
-            return ErrorKind.NOT_FOUND;
-        }
-        if (status == 403 || "AccessDenied".equals(code)) {
-            return ErrorKind.ACCESS;
-        }
-        if (status == 412 || "PreconditionFailed".equals(code)) {
-            return ErrorKind.PRECONDITION;
-        }
-        if (status == 429 || status == 503 || THROTTLING.contains(code)) {
-            return ErrorKind.THROTTLED;
-        }
-        if (status >= 500 || TRANSIENT.contains(code)) {
-            return ErrorKind.TRANSIENT;
-        }
-        if (status == 400 && ("InvalidArgument".equals(code) || "InvalidRequest".equals(code)
-                || "KeyTooLongError".equals(code) || "InvalidStorageClass".equals(code))) {
-            return ErrorKind.INVALID;
-        }
-        return ErrorKind.FINAL;
+        return S3Errors.kindOf(code, status);
     }
 
     /** The kind a failed outcome implies when no finer classification exists. */
