@@ -1,5 +1,6 @@
 package io.archivesync.storage;
 
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,15 @@ public interface BlobStore extends AutoCloseable {
      */
     Optional<CompletableFuture<BlobInfo>> copy(BlobRef source, String sourceUrl, BlobRef destination,
                                                WriteOptions options);
+
+    /**
+     * A URL another service may GET the object from until {@code validity} passes, with no credentials of ours: a
+     * presigned S3 URL, an Azure SAS URL, an HTTP(S) object's own URL. Empty when this store cannot make one
+     * (anonymous, or a provider without signed URLs here); server-side copies between providers then stream.
+     */
+    default Optional<String> readUrl(BlobRef ref, Duration validity) {
+        return Optional.empty();
+    }
 
     @Override
     void close();

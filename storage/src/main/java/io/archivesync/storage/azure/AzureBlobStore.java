@@ -152,6 +152,11 @@ public final class AzureBlobStore implements BlobStore {
      * A URL anyone can read the blob from until {@code validity} has passed: the blob's URL with a service SAS (read
      * only) signed by the account key. It is a secret while valid: never log it.
      */
+    @Override
+    public Optional<String> readUrl(BlobRef ref, Duration validity) {
+        return Optional.of(sasUrl(ref, validity));
+    }
+
     public String sasUrl(BlobRef ref, Duration validity) {
         BlobClient blob = blob(ref);
         BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(OffsetDateTime.now().plus(validity),

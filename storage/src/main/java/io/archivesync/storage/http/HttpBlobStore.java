@@ -14,6 +14,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -67,6 +68,12 @@ public final class HttpBlobStore implements BlobStore {
     @Override
     public Capabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    /** The object's own URL: a service that can reach it reads it there. */
+    @Override
+    public Optional<String> readUrl(BlobRef ref, Duration validity) {
+        return Optional.of(ref.url());
     }
 
     @Override

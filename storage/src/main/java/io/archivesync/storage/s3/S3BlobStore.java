@@ -153,6 +153,11 @@ public final class S3BlobStore implements BlobStore {
     }
 
     @Override
+    public Optional<String> readUrl(BlobRef ref, Duration validity) {
+        return presigner == null ? Optional.empty() : Optional.of(presign(ref, validity).toString());
+    }
+
+    @Override
     public void close() {
         if (presigner != null) {
             presigner.close();
