@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,7 +57,8 @@ public final class CopierService implements AutoCloseable {
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
         StorageCheck.requireUsable(config.s3());
         StorageClients clients = new StorageClients(config.s3(), config.sink());
-        CopierFactory.Composed copier = CopierFactory.create(config.sink(), clients);
+        CopierFactory.Composed copier = CopierFactory.create(config.sink(), clients, UnaryOperator.identity(),
+                config.storage());
 
         Map<String, Object> consumerConfig = consumerConfig(config);
 

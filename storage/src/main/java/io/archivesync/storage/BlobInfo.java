@@ -1,6 +1,8 @@
 package io.archivesync.storage;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,8 +21,32 @@ import java.util.Map;
 public record BlobInfo(BlobRef ref, long size, String version, Checksums checksums, String contentType,
                        Map<String, String> metadata, Instant lastModified, String storageClass) {
 
+    /** The user-metadata keys a file's modification time is kept under: rclone's and S3/Azure's, then gsutil's. */
+    public static final List<String> MTIME_KEYS = List.of("mtime", "goog-reserved-file-mtime");
+
     public BlobInfo {
         checksums = checksums == null ? Checksums.NONE : checksums;
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /**
+     * The modification time the object stands for, to the second: the one kept in its metadata when it was uploaded
+     * from a file (an ISO-8601 instant or epoch seconds, under {@link #MTIME_KEYS}), else when it was last written.
+     * Null when neither is known.
+     */
+    public Instant modified() {
+        for (String key : MTIME_KEYS) {
+            String kept = metadata.get(key);
+            if (kept != null) {
+                try {
+                    return kept.matches("\\d+(\\.\\d+)?")
+                            ? Instant.ofEpochSecond((long) Double.parseDouble(kept))
+                            : Instant.parse(kept).truncatedTo(ChronoUnit.SECONDS);
+                } catch (RuntimeException e) {
+                    // not a time: fall back to lastModified
+                }
+            }
+        }
+        return lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
     }
 }

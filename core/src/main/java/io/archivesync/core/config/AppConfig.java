@@ -11,13 +11,15 @@ public record AppConfig(
         ProducerSettings producer,
         ProcessorSettings processor,
         SinkSettings sink,
-        BridgeSettings bridge) {
+        BridgeSettings bridge,
+        StorageSettings storage) {
 
     public AppConfig {
         if (kafka == null || topics == null || s3 == null || producer == null || processor == null || sink == null) {
             throw new ConfigException("(root)", "sections kafka, topics, s3, producer, processor and sink are required");
         }
         bridge = bridge == null ? BridgeSettings.defaults() : bridge;
+        storage = storage == null ? StorageSettings.NONE : storage;
         processor.batch().requireFits(kafka.properties());
     }
 
@@ -25,6 +27,12 @@ public record AppConfig(
     public AppConfig(KafkaSettings kafka, TopicSettings topics, S3Settings s3, ProducerSettings producer,
                      ProcessorSettings processor, SinkSettings sink) {
         this(kafka, topics, s3, producer, processor, sink, BridgeSettings.defaults());
+    }
+
+    /** Without a storage section: no named remotes and no local files. */
+    public AppConfig(KafkaSettings kafka, TopicSettings topics, S3Settings s3, ProducerSettings producer,
+                     ProcessorSettings processor, SinkSettings sink, BridgeSettings bridge) {
+        this(kafka, topics, s3, producer, processor, sink, bridge, StorageSettings.NONE);
     }
 
 
@@ -44,15 +52,19 @@ public record AppConfig(
     }
 
     public AppConfig withProducer(ProducerSettings p) {
-        return new AppConfig(kafka, topics, s3, p, processor, sink, bridge);
+        return new AppConfig(kafka, topics, s3, p, processor, sink, bridge, storage);
     }
 
 
     public AppConfig withSink(SinkSettings s) {
-        return new AppConfig(kafka, topics, s3, producer, processor, s, bridge);
+        return new AppConfig(kafka, topics, s3, producer, processor, s, bridge, storage);
+    }
+
+    public AppConfig withStorage(StorageSettings st) {
+        return new AppConfig(kafka, topics, s3, producer, processor, sink, bridge, st);
     }
 
     public AppConfig withBridge(BridgeSettings b) {
-        return new AppConfig(kafka, topics, s3, producer, processor, sink, b);
+        return new AppConfig(kafka, topics, s3, producer, processor, sink, b, storage);
     }
 }

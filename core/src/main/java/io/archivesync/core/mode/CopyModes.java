@@ -84,6 +84,42 @@ public final class CopyModes {
         return new Plan(Route.SERVER_SIDE, null);
     }
 
+    /**
+     * The same rule for any pair of locations: S3 to S3 (or an HTTP(S) source into S3) as above; otherwise
+     * server-side when both are in one provider's store ({@code gs}→{@code gs}, {@code az}→{@code az},
+     * {@code file}→{@code file}, one named remote), or when Azure can fetch the source itself (an S3, HTTP(S) or Azure
+     * source into Azure); streamed for every other pair.
+     */
+    public static Plan plan(OperationMode mode, String sourceUri, String destinationUri,
+                            boolean sourcesOnOtherEndpoint) {
+        if (destinationUri == null || S3Location.isS3(destinationUri)) {
+            if (S3Location.isS3(sourceUri) || S3Location.isHttp(sourceUri)) {
+                return plan(mode, sourceUri, sourcesOnOtherEndpoint);
+            }
+        }
+        if (mode == OperationMode.TRADITIONAL) {
+            return new Plan(Route.STREAMING, "TRADITIONAL always streams");
+        }
+        String from = provider(sourceUri);
+        String to = provider(destinationUri == null ? "s3://" : destinationUri);
+        boolean azureFetches = to.equals("az") && (from.equals("s3") || from.equals("http") || from.equals("az"));
+        if (from.equals(to) || azureFetches) {
+            return new Plan(Route.SERVER_SIDE, null);
+        }
+        return new Plan(Route.STREAMING, from + " → " + to + " has no server-side copy between them");
+    }
+
+    /** {@code s3}, {@code gs}, {@code az}, {@code file}, {@code http}, or {@code remote:NAME}. */
+    private static String provider(String uri) {
+        int scheme = uri.indexOf("://");
+        if (scheme > 0) {
+            String s = uri.substring(0, scheme);
+            return s.equals("https") ? "http" : s;
+        }
+        int colon = uri.indexOf(':');
+        return "remote:" + (colon > 0 ? uri.substring(0, colon) : uri);
+    }
+
     /** The copier pool of a request: {@link #plan}'s route. */
     public static Route route(OperationMode mode, String sourceUri, boolean sourcesOnOtherEndpoint) {
         return plan(mode, sourceUri, sourcesOnOtherEndpoint).route();

@@ -5,6 +5,7 @@ import io.archivesync.avro.Route;
 import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.mode.CopyModes;
 import io.archivesync.processor.validate.ValidatedRequest;
+import io.archivesync.schemas.key.Destinations;
 
 /**
  * Which copier pool a request belongs to, by the rule the copier's router applies ({@link CopyModes#plan}): a request
@@ -32,6 +33,7 @@ public record Routes(OperationMode defaultMode, boolean sourcesOnOtherEndpoint) 
 
     public Route of(ValidatedRequest accepted) {
         OperationMode mode = accepted.mode() != null ? accepted.mode() : defaultMode;
-        return CopyModes.route(mode, accepted.request().getSource().getUri(), sourcesOnOtherEndpoint);
+        return CopyModes.plan(mode, accepted.request().getSource().getUri(),
+                Destinations.location(accepted.request().getDestination()), sourcesOnOtherEndpoint).route();
     }
 }

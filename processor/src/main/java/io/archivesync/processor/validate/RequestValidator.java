@@ -1,11 +1,15 @@
 package io.archivesync.processor.validate;
 
+import io.archivesync.avro.Destination;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.MetadataReplacement;
 import io.archivesync.core.log.LogSafe;
 import io.archivesync.core.mode.CopyModes;
 import io.archivesync.core.s3.S3Location;
 import io.archivesync.core.s3.naming.BucketNames;
+import io.archivesync.schemas.key.Destinations;
+import io.archivesync.schemas.key.RecordKey;
+import io.archivesync.storage.location.LocationSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +57,13 @@ public final class RequestValidator {
         if (r.getDestination() == null) {
             return Optional.of("destination is missing");
         }
-        String bucket = r.getDestination().getBucket();
-        Optional<String> bucketProblem = BucketNames.problem(bucket);
-        if (bucketProblem.isPresent()) {
-            return Optional.of("destination.bucket '" + LogSafe.escape(bucket) + "' is not a valid bucket name: it "
-                    + bucketProblem.get());
+        Optional<String> destinationProblem = checkDestination(r.getDestination());
+        if (destinationProblem.isPresent()) {
+            return destinationProblem;
         }
-        Optional<String> keyProblem = checkKey(r.getDestination().getKey());
-        if (keyProblem.isPresent()) {
-            return keyProblem;
-        }
-        if (!isAllowed(bucket + "/" + r.getDestination().getKey())) {
-            return Optional.of("destination s3://" + bucket + "/" + LogSafe.escape(r.getDestination().getKey())
+        String key = RecordKey.of(r.getDestination());
+        if (!isAllowed(key)) {
+            return Optional.of("destination " + LogSafe.escape(Destinations.location(r.getDestination()))
                     + " is outside processor.allowedDestinations " + allowedDestinations);
         }
         if (!CopyModes.isKnown(r.getMode())) {
@@ -96,7 +95,45 @@ public final class RequestValidator {
         return Optional.empty();
     }
 
-    /** An {@code s3://} URI with a valid bucket name, or an HTTP(S) URL; neither with unsafe characters. */
+    /**
+     * The destination: a valid S3 bucket and a safe key when it is on the copier's S3 (no uri, or an {@code s3://}
+     * one, which must then say the same bucket and key); a location the copier can read otherwise.
+     */
+    static Optional<String> checkDestination(Destination d) {
+        String uri = d.getUri();
+        boolean onS3 = uri == null || S3Location.isS3(uri);
+        if (uri != null) {
+            int unsafe = firstUnsafe(uri);
+            if (unsafe >= 0) {
+                return Optional.of("destination.uri '" + LogSafe.escape(uri) + "' contains "
+                        + describe(uri.charAt(unsafe)));
+            }
+            Optional<String> problem = LocationSyntax.problem(uri);
+            if (problem.isPresent()) {
+                return Optional.of("destination.uri " + LogSafe.escape(problem.get()));
+            }
+            if (uri.startsWith("http://") || uri.startsWith("https://")) {
+                return Optional.of("destination.uri '" + uri + "' is an HTTP(S) URL, which can only be read");
+            }
+            if (onS3 && !uri.equals("s3://" + d.getBucket() + "/" + d.getKey())) {
+                return Optional.of("destination.uri '" + LogSafe.escape(uri) + "' is not s3://" + d.getBucket() + "/"
+                        + LogSafe.escape(d.getKey()) + ", the destination's bucket and key");
+            }
+        }
+        if (onS3) {
+            Optional<String> bucketProblem = BucketNames.problem(d.getBucket());
+            if (bucketProblem.isPresent()) {
+                return Optional.of("destination.bucket '" + LogSafe.escape(d.getBucket())
+                        + "' is not a valid bucket name: it " + bucketProblem.get());
+            }
+        }
+        return checkKey(d.getKey());
+    }
+
+    /**
+     * An {@code s3://} URI with a valid bucket name, an HTTP(S) URL, or another location ({@code gs://},
+     * {@code az://}, {@code file://}, {@code REMOTE:path}); none with unsafe characters.
+     */
     static Optional<String> checkSource(String uri) {
         int unsafe = firstUnsafe(uri);
         if (unsafe >= 0) {
@@ -115,7 +152,10 @@ public final class RequestValidator {
                         + bucketProblem.get());
             }
         } else if (!S3Location.isHttp(uri)) {
-            return Optional.of("source.uri '" + uri + "' must be s3://bucket/key or an http(s) URL");
+            Optional<String> problem = LocationSyntax.problem(uri);
+            if (problem.isPresent()) {
+                return Optional.of("source.uri " + LogSafe.escape(problem.get()));
+            }
         }
         return Optional.empty();
     }

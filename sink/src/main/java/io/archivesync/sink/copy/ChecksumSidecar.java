@@ -13,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
  * {@code sha256sum} format (64 hex, two spaces, the file name, often without a trailing newline). Read from the
  * source, not the mirror, so it is the publisher's word and not our copy of it.
  */
-final class ChecksumSidecar {
+public final class ChecksumSidecar {
 
-    static final String SUFFIX = ".CHECKSUM";
+    public static final String SUFFIX = ".CHECKSUM";
     /** A sidecar is a line; anything much bigger is not one. */
     private static final int MAX_BYTES = 4096;
 
@@ -26,13 +26,13 @@ final class ChecksumSidecar {
     }
 
     /** Whether this request is itself a sidecar: mirrored like any object, verified against nothing. */
-    static boolean isSidecar(FileSyncRequest request) {
+    public static boolean isSidecar(FileSyncRequest request) {
         return (request.getArchive() != null && request.getArchive().getSidecar())
                 || request.getSource().getUri().endsWith(SUFFIX);
     }
 
     /** Whether the object has a published sidecar worth reading: an archive data file. */
-    static boolean hasSidecar(FileSyncRequest request) {
+    public static boolean hasSidecar(FileSyncRequest request) {
         return request.getArchive() != null && !isSidecar(request);
     }
 
@@ -58,9 +58,14 @@ final class ChecksumSidecar {
     }
 
     static String parse(String text, FileSyncRequest sidecar) {
+        return parse(text, sidecar.getSource().getUri());
+    }
+
+    /** The SHA-256 a sidecar's text names, in lower-case hex. @throws IllegalStateException when it names none */
+    public static String parse(String text, String where) {
         String token = text.strip().split("\\s+", 2)[0];
         if (!Hex.isSha256Hex(token)) {
-            throw new IllegalStateException(sidecar.getSource().getUri() + " holds no SHA-256 (starts with '"
+            throw new IllegalStateException(where + " holds no SHA-256 (starts with '"
                     + text.substring(0, Math.min(40, text.length())) + "')");
         }
         return token.toLowerCase(java.util.Locale.ROOT);

@@ -2,8 +2,13 @@ package io.archivesync.sink.copy;
 
 import io.archivesync.avro.CopyResult;
 import io.archivesync.core.config.SinkSettings;
+import io.archivesync.core.config.StorageSettings;
+import io.archivesync.sink.copy.blob.BlobCopier;
+import io.archivesync.sink.copy.blob.BlobRouter;
 import io.archivesync.sink.copy.ratelimit.Pacer;
 import io.archivesync.sink.copy.ratelimit.ThrottledInputStream;
+import io.archivesync.storage.location.Locations;
+import io.archivesync.storage.s3.S3StoreOptions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +21,8 @@ import java.util.function.UnaryOperator;
  * The one place the copier is put together, outermost first:
  * <pre>
  * SourceGuard              outside sink.allowedSources, or a private address? never touched: FAILED_ACCESS
+ * └ BlobRouter              not S3 → S3? RetryingCopier ─ [faults] ─ BlobCopier, on the storage interface:
+ *                                          skip, server-side where the pair allows, else streamed and hashed
  * └ PrefixBackoff.gate      under a prefix the storage throttles? wait for its turn (no permit held)
  * └ DeletingCopier          a propagated delete? RetryingCopier ─ PropagatedDelete: source really gone? DELETED
  * └ SkippingCopier            already current (listing or one HEAD)? then SKIPPED_CURRENT
@@ -42,13 +49,15 @@ public final class CopierFactory {
         private final AdaptiveLimiter limiter;
         private final List<ExecutorService> readers;
         private final HttpSourceClient http;
+        private final Locations locations;
 
         private Composed(Copier copier, AdaptiveLimiter limiter, List<ExecutorService> readers,
-                         HttpSourceClient http) {
+                         HttpSourceClient http, Locations locations) {
             this.copier = copier;
             this.limiter = limiter;
             this.readers = readers;
             this.http = http;
+            this.locations = locations;
         }
 
         @Override
@@ -71,6 +80,7 @@ public final class CopierFactory {
                 Thread.currentThread().interrupt();
             }
             http.close();
+            locations.close();
         }
     }
 
@@ -80,6 +90,12 @@ public final class CopierFactory {
 
     /** @param faults wraps each strategy; identity in production */
     public static Composed create(SinkSettings sink, StorageClients clients, UnaryOperator<Copier> faults) {
+        return create(sink, clients, faults, StorageSettings.NONE);
+    }
+
+    /** @param storage the named remotes and local roots other locations than S3 resolve with */
+    public static Composed create(SinkSettings sink, StorageClients clients, UnaryOperator<Copier> faults,
+                                  StorageSettings storage) {
         AdaptiveLimiter limiter = new AdaptiveLimiter(sink.concurrency());
         PrefixBackoff backoff = new PrefixBackoff(sink.rateLimit().prefixBackoff());
         Pacer bandwidth = sink.rateLimit().bandwidth() > 0
@@ -118,7 +134,17 @@ public final class CopierFactory {
         Copier deletes = new RetryingCopier(backoff.observe(faults.apply(new PropagatedDelete(skipping,
                 clients.destination(), clients::source))), sink.retry(), limiter, backoff::throttlesAll);
         Copier deleting = new DeletingCopier(skipping, deletes);
-        return new Composed(new SourceGuard(backoff.gate(deleting), policy, http.executor()), limiter,
-                List.of(readers, uploaders), http);
+        Locations locations = new Locations(clients.s3(), storage, S3StoreOptions.DEFAULTS, http.opener(),
+                clients::store);
+        ExecutorService blobWorkers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "archive-sync-blob-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Copier blob = new RetryingCopier(faults.apply(new BlobCopier(locations, sink, blobWorkers,
+                sink.streaming().concurrency())), sink.retry(), limiter);
+        Copier byProvider = new BlobRouter(blob, backoff.gate(deleting));
+        return new Composed(new SourceGuard(byProvider, policy, http.executor()), limiter,
+                List.of(readers, uploaders, blobWorkers), http, locations);
     }
 }

@@ -1,11 +1,15 @@
 package io.archivesync.sink.copy;
 
 import io.archivesync.core.s3.ETags;
+import io.archivesync.storage.http.HttpAnswer;
+import io.archivesync.storage.http.HttpOpener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -146,6 +150,25 @@ final class HttpSourceClient implements AutoCloseable {
         return (S3Exception) S3Exception.builder().statusCode(status).message(message)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
                 .build();
+    }
+
+    /**
+     * This client as the storage interface's {@link HttpOpener}: one request, redirects not followed (the store follows
+     * them, each through here again), connected through the policy's resolver, so the addresses checked are the ones
+     * connected to for HTTP(S) sources of every destination.
+     */
+    public HttpOpener opener() {
+        return (method, uri, headers) -> {
+            SdkHttpRequest.Builder request = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.fromValue(method));
+            headers.forEach(request::putHeader);
+            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
+                    .request(request.build()).build()).call();
+            Map<String, List<String>> answerHeaders = response.httpResponse().headers();
+            InputStream body = response.responseBody().map(b -> (InputStream) b)
+                    .orElseGet(InputStream::nullInputStream);
+            return new HttpAnswer(response.httpResponse().statusCode(), HttpHeaders.of(answerHeaders, (a, b) -> true),
+                    body);
+        };
     }
 
     @Override

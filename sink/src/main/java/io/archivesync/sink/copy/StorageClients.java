@@ -7,6 +7,8 @@ import io.archivesync.core.s3.S3Clients;
 import io.archivesync.sink.copy.ratelimit.RateLimitedS3AsyncClient;
 import io.archivesync.sink.copy.ratelimit.RateLimitedS3Client;
 import io.archivesync.sink.copy.ratelimit.RequestRateLimiter;
+import io.archivesync.storage.s3.S3BlobStore;
+import io.archivesync.storage.s3.S3StoreOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +50,21 @@ public final class StorageClients implements AutoCloseable {
         this.readers = sink.streaming().concurrency();
         this.uploadConnections = sink.streaming().concurrency() * sink.streaming().partsInFlight() + 2;
         this.destination = limited(S3Clients.async(s3, s3.endpoint(), null, false, false, this.interceptors));
+    }
+
+    /** The S3 section these clients were built from. */
+    public S3Settings s3() {
+        return s3;
+    }
+
+    /**
+     * The {@code s3} section's store on the storage interface, on these very clients (so their rate limit and
+     * interceptors apply): the destination's, or an anonymous reader's. Not closed with the store.
+     */
+    public S3BlobStore store(boolean anonymous) {
+        return anonymous
+                ? new S3BlobStore(source(null, true), blockingSource(null, true), S3StoreOptions.DEFAULTS)
+                : new S3BlobStore(destination, blockingDestination(), S3StoreOptions.DEFAULTS);
     }
 
     public S3AsyncClient destination() {

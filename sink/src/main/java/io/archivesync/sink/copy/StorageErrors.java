@@ -2,6 +2,7 @@ package io.archivesync.sink.copy;
 
 import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.ErrorKind;
+import io.archivesync.storage.StorageException;
 import io.archivesync.storage.s3.S3Errors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,9 @@ public final class StorageErrors {
                         + status + ")");
             };
         }
+        if (e instanceof StorageException se) {
+            return classify(se, what);
+        }
         if (e instanceof IOException) {
             return new Classified(CopyOutcome.FAILED_OTHER, ErrorKind.TRANSIENT, "ConnectionError", what + ": " + e);
         }
@@ -62,6 +66,19 @@ public final class StorageErrors {
                     what + ": " + e.getMessage());
         }
         return new Classified(CopyOutcome.FAILED_OTHER, ErrorKind.FINAL, e.getClass().getSimpleName(), what + ": " + e);
+    }
+
+    /** A failure of the storage interface, already classified by its provider. */
+    private static Classified classify(StorageException e, String what) {
+        ErrorKind kind = e.kind();
+        CopyOutcome outcome = switch (kind) {
+            case NOT_FOUND -> CopyOutcome.FAILED_NOT_FOUND;
+            case ACCESS -> CopyOutcome.FAILED_ACCESS;
+            case CHECKSUM -> CopyOutcome.FAILED_CHECKSUM;
+            case INVALID -> CopyOutcome.FAILED_INVALID;
+            default -> CopyOutcome.FAILED_OTHER;
+        };
+        return new Classified(outcome, kind, e.code(), what + ": " + e.getMessage());
     }
 
     /** The kind of an S3 error from its code and HTTP status: read where the storage layer reads it. */
