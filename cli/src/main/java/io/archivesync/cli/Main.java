@@ -2,19 +2,21 @@ package io.archivesync.cli;
 
 import io.archivesync.cli.demo.DemoCommand;
 import io.archivesync.cli.oneshot.CopyCommand;
+import io.archivesync.cli.oneshot.DownloadCommand;
 import io.archivesync.cli.oneshot.HistoryCommand;
 import io.archivesync.cli.oneshot.MirrorCommand;
 import io.archivesync.cli.oneshot.RetryCommand;
 import io.archivesync.cli.oneshot.StatusCommand;
+import io.archivesync.cli.oneshot.UploadCommand;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** The archive-sync launcher: one jar, one subcommand per service, plus the embedded demo. */
 @Command(name = "archive-sync", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Mirrors public data archives into object storage, event by event, over Kafka.",
-        subcommands = {CopyCommand.class, MirrorCommand.class, StatusCommand.class, RetryCommand.class,
+        subcommands = {CopyCommand.class, UploadCommand.class, DownloadCommand.class, MirrorCommand.class, StatusCommand.class, RetryCommand.class,
                 HistoryCommand.class, DemoCommand.class, ProducerCommand.class, ProcessorCommand.class, SinkCommand.class,
                 SampleArchiveCommand.class, PublishCommand.class, SqsBridgeCommand.class})
 public final class Main {

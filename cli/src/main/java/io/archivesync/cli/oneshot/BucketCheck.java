@@ -1,9 +1,14 @@
 package io.archivesync.cli.oneshot;
 
+import io.archivesync.avro.ErrorKind;
 import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.config.ConfigException;
 import io.archivesync.core.s3.S3Clients;
 import io.archivesync.core.s3.S3Failures;
+import io.archivesync.storage.StorageException;
+import io.archivesync.storage.http.HttpOpener;
+import io.archivesync.storage.location.Locations;
+import io.archivesync.storage.s3.S3StoreOptions;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -34,6 +39,27 @@ final class BucketCheck {
             return true;
         } catch (SdkException e) {
             throw S3Failures.startupFailure(e, config.s3(), "checking the destination bucket " + bucket);
+        }
+    }
+
+    /**
+     * The same for a destination on another provider: its bucket or container must list (a local directory is
+     * created as files are written). {@code --create-bucket} creates S3 buckets only.
+     */
+    static void requireElsewhere(AppConfig config, Place destination, boolean create) {
+        if (destination.local() != null) {
+            return;
+        }
+        try (Locations locations = new Locations(config.s3(), config.storage(), S3StoreOptions.DEFAULTS,
+                HttpOpener.jdk())) {
+            Locations.Resolved where = locations.resolve(destination.text(), false);
+            where.store().list(where.ref(), "/").hasNext();
+        } catch (StorageException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
+                throw new ConfigException("DST", "the destination " + destination + " does not exist; create its "
+                        + "bucket or container" + (create ? " (--create-bucket creates S3 buckets only)" : ""));
+            }
+            throw new ConfigException("DST", "cannot reach the destination " + destination + ": " + e.getMessage());
         }
     }
 

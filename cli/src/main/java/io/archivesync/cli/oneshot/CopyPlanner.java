@@ -1,6 +1,5 @@
 package io.archivesync.cli.oneshot;
 
-import io.archivesync.avro.Destination;
 import io.archivesync.avro.FileSyncRequest;
 import io.archivesync.avro.RequestOrigin;
 import io.archivesync.avro.SourceLocation;
@@ -8,32 +7,37 @@ import io.archivesync.core.archive.KeyPattern;
 import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.config.ConfigException;
 import io.archivesync.core.s3.ETags;
-import io.archivesync.core.s3.S3Clients;
 import io.archivesync.core.s3.S3Failures;
 import io.archivesync.core.topic.RequestAttributes;
+import io.archivesync.storage.BlobInfo;
+import io.archivesync.storage.BlobPage;
+import io.archivesync.storage.StorageException;
+import io.archivesync.storage.http.HttpOpener;
+import io.archivesync.storage.location.Locations;
+import io.archivesync.storage.s3.S3StoreOptions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Plans {@code copy SRC DST}: lists every object under the source prefix (ListObjectsV2, a request per 1,000 keys)
- * and asks for each to be copied to the same relative key under the destination prefix. Include and exclude patterns
- * are matched against the key relative to the source prefix.
+ * Plans {@code copy SRC DST} (and {@code upload}, {@code download}): lists every object under the source place, one
+ * page at a time, on whichever provider it is (ListObjectsV2, GCS and Azure listings, a directory walk), and asks for
+ * each to be copied to the same relative key under the destination place. Include and exclude patterns are matched
+ * against the key relative to the source. Symbolic links and special files are left out by the file listing, which
+ * logs each.
  */
 final class CopyPlanner {
 
     private final AppConfig config;
-    private final S3Url source;
-    private final S3Url destination;
+    private final Place source;
+    private final Place destination;
     private final List<KeyPattern> include;
     private final List<KeyPattern> exclude;
 
-    CopyPlanner(AppConfig config, S3Url source, S3Url destination, List<String> include, List<String> exclude) {
+    CopyPlanner(AppConfig config, Place source, Place destination, List<String> include, List<String> exclude) {
         this.config = config;
         this.source = source;
         this.destination = destination;
@@ -45,17 +49,25 @@ final class CopyPlanner {
         List<FileSyncRequest> requests = new ArrayList<>();
         long pages = 0;
         Instant now = Instant.now();
-        try (S3Client s3 = S3Clients.sync(config.s3(), config.s3().region(), false)) {
-            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(b -> b.bucket(source.bucket())
-                    .prefix(source.prefix()))) {
+        try (Locations locations = new Locations(config.s3(), config.storage(), S3StoreOptions.DEFAULTS,
+                HttpOpener.jdk())) {
+            Locations.Resolved from = locations.resolve(source.text(), false);
+            String prefix = from.ref().key();
+            for (Iterator<BlobPage> it = from.store().list(from.ref(), null); it.hasNext(); ) {
+                BlobPage page = it.next();
                 pages++;
-                for (S3Object object : page.contents()) {
-                    String relative = object.key().substring(source.prefix().length());
+                for (BlobInfo object : page.objects()) {
+                    String relative = object.ref().key().substring(prefix.length());
                     if (!relative.isEmpty() && !relative.endsWith("/") && selected(relative)) {
                         requests.add(request(object, relative, jobId, now));
                     }
                 }
             }
+        } catch (StorageException e) {
+            if (e.getCause() instanceof SdkException sdk && source.s3() != null) {
+                throw S3Failures.startupFailure(sdk, config.s3(), "listing the source " + source);
+            }
+            throw new ConfigException("SRC", "cannot list " + source + ": " + e.getMessage());
         } catch (SdkException e) {
             throw S3Failures.startupFailure(e, config.s3(), "listing the source " + source);
         }
@@ -67,20 +79,18 @@ final class CopyPlanner {
                 && exclude.stream().noneMatch(p -> p.matches(relative));
     }
 
-    private FileSyncRequest request(S3Object object, String relative, String jobId, Instant now) {
+    private FileSyncRequest request(BlobInfo object, String relative, String jobId, Instant now) {
         return FileSyncRequest.newBuilder()
                 .setRequestId(JobPlan.newJobId())
                 .setSource(SourceLocation.newBuilder()
-                        .setUri(S3Url.SCHEME + source.bucket() + "/" + object.key())
-                        .setRegion(config.s3().region())
+                        .setUri(source.child(relative))
+                        .setRegion(source.s3() != null ? config.s3().region() : null)
                         .setAnonymous(false)
                         .build())
-                .setDestination(Destination.newBuilder()
-                        .setBucket(destination.bucket())
-                        .setKey(destination.key(relative))
-                        .build())
+                .setDestination(destination.destination(relative))
                 .setExpectedSize(object.size())
-                .setExpectedEtag(ETags.unquote(object.eTag()))
+                .setExpectedEtag(source.s3() != null && object.version() != null ? ETags.unquote(object.version())
+                        : null)
                 .setOrigin(RequestOrigin.API)
                 .setRequestedAt(now)
                 .setAttributes(Map.of(RequestAttributes.JOB, jobId))

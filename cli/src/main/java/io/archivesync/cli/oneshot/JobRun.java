@@ -23,7 +23,7 @@ final class JobRun {
     private static final Logger LOGGER = LoggerFactory.getLogger(JobRun.class);
 
     /** What a command describes: its configuration overrides, its source and destination, how to plan. */
-    record Job(List<String> overrides, String source, S3Url destination,
+    record Job(List<String> overrides, String source, Place destination,
                BiFunction<AppConfig, String, JobPlan> planner) {
     }
 
@@ -43,8 +43,12 @@ final class JobRun {
     int run() {
         options.requireClusterToDetach();
         AppConfig config = load(List.of());
-        if (!options.dryRun && BucketCheck.require(config, job.destination().bucket(), options.createBucket)) {
-            err.println("created bucket " + job.destination().bucket());
+        if (!options.dryRun && job.destination().s3() != null
+                && BucketCheck.require(config, job.destination().s3().bucket(), options.createBucket)) {
+            err.println("created bucket " + job.destination().s3().bucket());
+        }
+        if (!options.dryRun && job.destination().s3() == null) {
+            BucketCheck.requireElsewhere(config, job.destination(), options.createBucket);
         }
         JobPlan plan = job.planner().apply(config, JobPlan.newJobId());
         if (options.dryRun) {

@@ -23,7 +23,8 @@ public final class MirrorCommand implements Callable<Integer> {
     @Mixin
     OneShotOptions options;
 
-    @Parameters(index = "0", paramLabel = "DST", description = "s3://bucket/prefix to mirror into")
+    @Parameters(index = "0", paramLabel = "DST", description = "where to mirror into: s3://bucket/prefix, gs://bucket/prefix, "
+            + "az://account/container/prefix, file:///dir or REMOTE:bucket/prefix")
     String destination;
 
     @Mixin
@@ -31,14 +32,23 @@ public final class MirrorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        S3Url dst = S3Url.parse("DST", destination);
+        Place dst = Place.parse("DST", destination);
         List<String> o = new ArrayList<>();
         archive.addTo(o);
         // listed, so every request carries size and ETag: what lets a second run be answered from the results
         o.add("producer.strategy=list");
-        o.add("producer.destinationBucket=" + dst.bucket());
-        o.add("producer.destinationPrefix=" + dst.prefix());
-        JobRun.Job job = new JobRun.Job(o, "archive", dst, (config, jobId) -> new MirrorPlanner(config).plan(jobId));
+        if (dst.s3() != null) {
+            o.add("producer.destinationBucket=" + dst.s3().bucket());
+            o.add("producer.destinationPrefix=" + dst.s3().prefix());
+        } else {
+            // keys relative to DST: MirrorPlanner places them there
+            o.add("producer.destinationPrefix=");
+        }
+        if (dst.local() != null) {
+            o.add("storage.localRoots=['" + dst.local().toString().replace("'", "''") + "']");
+        }
+        JobRun.Job job = new JobRun.Job(o, "archive", dst,
+                (config, jobId) -> new MirrorPlanner(config, dst).plan(jobId));
         return new JobRun(options, job, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
     }
 }

@@ -15,16 +15,24 @@ import java.util.List;
 final class MirrorPlanner {
 
     private final AppConfig config;
+    private final Place destination;
 
-    MirrorPlanner(AppConfig config) {
+    /** @param destination where the mirror goes; off S3, each request's key (relative to it) is placed under it */
+    MirrorPlanner(AppConfig config, Place destination) {
         this.config = config;
+        this.destination = destination;
     }
 
     JobPlan plan(String jobId) {
         RequestFactory factory = new RequestFactory(config.producer(), Clock.systemUTC());
         List<FileSyncRequest> requests = new ArrayList<>();
-        new ProducerJob(config).plan(object -> requests.add(JobPlan.tagged(factory.create(object), jobId)));
+        new ProducerJob(config).plan(object -> requests.add(JobPlan.tagged(placed(factory.create(object)), jobId)));
         // the enumerator does not count its listing pages; one per 1,000 keys is the least it took
         return new JobPlan(jobId, List.copyOf(requests), Math.max(1, (requests.size() + 999) / 1000));
+    }
+
+    private FileSyncRequest placed(FileSyncRequest request) {
+        return destination.s3() != null ? request : FileSyncRequest.newBuilder(request)
+                .setDestination(destination.destination(request.getDestination().getKey())).build();
     }
 }

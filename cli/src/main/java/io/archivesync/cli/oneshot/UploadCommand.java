@@ -1,0 +1,45 @@
+package io.archivesync.cli.oneshot;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code archive-sync upload LOCAL_DIR REMOTE}: {@code copy file://LOCAL_DIR REMOTE}, under the name users know. */
+@Command(name = "upload", mixinStandardHelpOptions = true,
+        description = {"Upload every file under LOCAL_DIR to the same relative key under REMOTE, keeping the "
+                + "directory structure and each file's modification time (as metadata), and wait for the end.",
+                "Symbolic links and special files are skipped, and said so. A second run uploads only what changed."})
+public final class UploadCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OneShotOptions options;
+
+    @Parameters(index = "0", paramLabel = "LOCAL_DIR", description = "the directory to upload")
+    String local;
+
+    @Parameters(index = "1", paramLabel = "REMOTE", description = "s3://bucket/prefix, gs://bucket/prefix, "
+            + "az://account/container/prefix or REMOTE:bucket/prefix")
+    String remote;
+
+    @Option(names = "--include", description = "glob (or regex:...) on the path relative to LOCAL_DIR to keep; "
+            + "repeatable. Default: every file")
+    List<String> include;
+
+    @Option(names = "--exclude", description = "glob (or regex:...) on the path relative to LOCAL_DIR to leave out;"
+            + " repeatable. Default: none")
+    List<String> exclude;
+
+    @Override
+    public Integer call() {
+        return CopyCommand.run(spec, options, Place.local("LOCAL_DIR", local), Place.parse("REMOTE", remote),
+                include, exclude);
+    }
+}
