@@ -39,6 +39,26 @@ public interface BlobStore extends AutoCloseable {
     BlobWrite write(BlobRef ref, WriteOptions options);
 
     /**
+     * Takes up a write that this or an earlier process started under {@code ref} and neither completed nor aborted,
+     * by its {@link BlobWrite#id} (blocking). The write returned already holds its first
+     * {@link BlobWrite#committedBytes} bytes; the caller {@link BlobWrite#replay replays} them (read again from the
+     * source, not sent) and sends the parts after them. To give such a write up, resume it and abort it.
+     *
+     * <p>What the store fixed when the write started stays as it was then: S3's and GCS's content type, metadata and
+     * storage class, and GCS's precondition. The precondition and SHA-256 of {@code options} apply where the store
+     * checks them at the end (S3, Azure, files).
+     *
+     * @return empty when there is nothing to go on from: the write completed, was aborted or expired, the id is not
+     *         one this store made for {@code ref}, or the store cannot resume writes at all (the default). Nothing is
+     *         then left to abort, and the caller starts over.
+     * @throws StorageException when the store could not be asked (TRANSIENT, THROTTLED, ACCESS): the write may still
+     *                          be there, so the caller should not start over as if it were not
+     */
+    default Optional<BlobWrite> resume(BlobRef ref, String writeId, WriteOptions options) {
+        return Optional.empty();
+    }
+
+    /**
      * The objects under a prefix, page by page as the store pages them (constant memory: one page at a time).
      *
      * @param delimiter null for a flat listing, {@code "/"} for one level (sub-prefixes are not returned as objects)

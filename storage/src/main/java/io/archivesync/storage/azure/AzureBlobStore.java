@@ -10,6 +10,7 @@ import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.DeleteSnapshotsOptionType;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.blob.specialized.BlockBlobClient;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import io.archivesync.avro.ErrorKind;
 import io.archivesync.storage.BlobInfo;
@@ -99,6 +100,22 @@ public final class AzureBlobStore implements BlobStore {
     @Override
     public BlobWrite write(BlobRef ref, WriteOptions options) {
         return new AzureBlobWrite(blob(ref).getBlockBlobClient(), ref, options);
+    }
+
+    /** Goes on after the blocks write {@code writeId} staged and did not commit (Get Block List, uncommitted). */
+    @Override
+    public Optional<BlobWrite> resume(BlobRef ref, String writeId, WriteOptions options) {
+        if (!BlockIds.isWriteId(writeId)) {
+            LOGGER.warn("Not resuming a write whose id is not one of this store's blob={} writeId={}", ref, writeId);
+            return Optional.empty();
+        }
+        AccessTiers.parse(options.storageClass());
+        BlockBlobClient blob = blob(ref).getBlockBlobClient();
+        return StagedBlocks.of(blob, ref, writeId).map(staged -> {
+            LOGGER.info("Write resumed blob={} writeId={} blocks={} bytes={}", ref, writeId, staged.ids().size(),
+                    staged.bytes());
+            return new AzureBlobWrite(blob, ref, options, writeId, staged);
+        });
     }
 
     @Override

@@ -35,7 +35,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An abort commits nothing. Azure has no call to drop uncommitted blocks: it discards them when the blob is next
  * committed by anyone, or garbage-collects them after 7 days. Until then {@link #id} (the write id in every block id)
- * finds them.
+ * finds them, and a write can be resumed from them ({@link StagedBlocks}): it goes on after the last block, and folds
+ * the bytes {@link #replay replayed} from the source into the MD5 and SHA-256, which therefore cover the whole
+ * content. Get Block List gives no block's MD5, so the replayed bytes cannot be compared with the staged ones; Azure
+ * checked each block's MD5 when it was staged, and the write id is this write's alone.
  */
 final class AzureBlobWrite implements BlobWrite {
 
@@ -47,7 +50,7 @@ final class AzureBlobWrite implements BlobWrite {
     private final BlobRef ref;
     private final WriteOptions options;
     private final AccessTier tier;
-    private final String writeId = BlockIds.newWriteId();
+    private final String writeId;
     private final List<String> blockIds = new ArrayList<>();
     private final MessageDigest md5 = digest("MD5");
     private final MessageDigest sha256;
@@ -55,6 +58,14 @@ final class AzureBlobWrite implements BlobWrite {
     private boolean finished;
 
     AzureBlobWrite(BlockBlobClient blob, BlobRef ref, WriteOptions options) {
+        this(blob, ref, options, BlockIds.newWriteId(), new StagedBlocks(List.of(), 0));
+    }
+
+    /** A write that goes on after the blocks write {@code writeId} already staged. */
+    AzureBlobWrite(BlockBlobClient blob, BlobRef ref, WriteOptions options, String writeId, StagedBlocks staged) {
+        this.writeId = writeId;
+        this.blockIds.addAll(staged.ids());
+        this.size = staged.bytes();
         this.blob = blob;
         this.ref = ref;
         this.options = options;
@@ -65,6 +76,19 @@ final class AzureBlobWrite implements BlobWrite {
     @Override
     public String id() {
         return writeId;
+    }
+
+    @Override
+    public long committedBytes() {
+        return size;
+    }
+
+    @Override
+    public void replay(byte[] buffer, int length) {
+        md5.update(buffer, 0, length);
+        if (sha256 != null) {
+            sha256.update(buffer, 0, length);
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.archivesync.storage.azure;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Block ids of one write: {@code base64(writeId + "-" + part number in five digits)}. Azure requires every block id of
@@ -12,7 +13,14 @@ import java.util.UUID;
  */
 final class BlockIds {
 
+    private static final Pattern WRITE_ID = Pattern.compile("[0-9a-f]{32}");
+
     private BlockIds() {
+    }
+
+    /** Whether {@code id} has the form of a write id this store makes. */
+    static boolean isWriteId(String id) {
+        return id != null && WRITE_ID.matcher(id).matches();
     }
 
     /** A new write id: 32 hex digits. */
@@ -29,6 +37,19 @@ final class BlockIds {
         }
         String raw = writeId + "-" + String.format("%05d", number);
         return Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The part number of a block id of write {@code writeId}, or -1 when it is not one of that write's. */
+    static int numberOf(String blockId, String writeId) {
+        if (!writeId.equals(writeIdOf(blockId))) {
+            return -1;
+        }
+        String raw = new String(Base64.getDecoder().decode(blockId), StandardCharsets.US_ASCII);
+        try {
+            return Integer.parseInt(raw.substring(writeId.length() + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The write id a block id was made for, or null when it is not one of ours. */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local file system, or one directory of it, as a store (see the package description for what files can and
@@ -37,6 +40,7 @@ public final class FileBlobStore implements BlobStore {
     /** Objects per listing page, as S3 pages them. */
     public static final int DEFAULT_PAGE_SIZE = 1000;
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(FileBlobStore.class);
     private static final Capabilities CAPABILITIES = new Capabilities(true, false, false, true, true, Long.MAX_VALUE);
 
     private final FileKeys keys;
@@ -141,13 +145,41 @@ public final class FileBlobStore implements BlobStore {
         Path temporary = FileKeys.temporary(target);
         try {
             Files.createDirectories(target.getParent());
-            FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new FileWrite(ref, target, temporary, channel, options, commits);
+            Files.createFile(temporary);
+            return new FileWrite(ref, target, temporary, 0, options, commits);
         } catch (FileAlreadyExistsException e) {
             throw FileErrors.invalid("cannot write " + ref + ": a parent of it is a file (" + e.getFile() + ")");
         } catch (IOException e) {
             throw FileErrors.of("cannot start writing " + ref, e);
         }
+    }
+
+    /**
+     * Goes on writing the temporary file {@code writeId}, from its length. Only a temporary file of {@code ref} (next
+     * to it, named after it) is taken, so an id read from elsewhere (a journal) cannot make this store write any other
+     * file.
+     */
+    @Override
+    public Optional<BlobWrite> resume(BlobRef ref, String writeId, WriteOptions options) {
+        Path target = keys.object(ref);
+        Path temporary;
+        try {
+            temporary = writeId == null ? null : Path.of(writeId);
+        } catch (InvalidPathException e) {
+            temporary = null;
+        }
+        if (temporary == null || !FileKeys.isTemporaryOf(target, temporary)) {
+            LOGGER.warn("Not resuming a write whose id is not a temporary file of ref={} writeId={}", ref, writeId);
+            return Optional.empty();
+        }
+        FileStat stat = FileStat.orNull(temporary);
+        if (stat == null || stat.kind() != FileStat.Kind.FILE) {
+            LOGGER.info("Nothing to resume ref={} temporary={} found={}", ref, temporary,
+                    stat == null ? "nothing" : stat.kind());
+            return Optional.empty();
+        }
+        LOGGER.info("Write resumed ref={} temporary={} bytes={}", ref, temporary, stat.size());
+        return Optional.of(new FileWrite(ref, target, temporary, stat.size(), options, commits));
     }
 
     @Override

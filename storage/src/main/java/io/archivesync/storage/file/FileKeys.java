@@ -75,6 +75,14 @@ final class FileKeys {
         return target.resolveSibling("." + fit(name) + TEMP_MARK + UUID.randomUUID() + ".tmp");
     }
 
+    /** Whether {@code candidate} is one of the temporary names {@link #temporary} gives {@code target}. */
+    static boolean isTemporaryOf(Path target, Path candidate) {
+        Path name = candidate.getFileName();
+        return name != null && target.getParent() != null && target.getParent().equals(candidate.getParent())
+                && name.toString().startsWith("." + fit(target.getFileName().toString()) + TEMP_MARK)
+                && isTemporary(name.toString());
+    }
+
     /** Whether a file name is one of our writes in progress (or left by a crash). */
     static boolean isTemporary(String name) {
         return name.contains(TEMP_MARK) && TEMP.matcher(name).matches();

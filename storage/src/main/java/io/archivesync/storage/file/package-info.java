@@ -7,7 +7,8 @@
  * <ul>
  *   <li>Writes are atomic: parts go to a temporary file next to the target ({@code .<name>.archive-sync-<uuid>.tmp}),
  *       renamed over the real name on completion, so a reader never sees half an object and a crash leaves only a
- *       temporary file, which listings skip.</li>
+ *       temporary file, which listings skip. That file is the write's id: a write can be resumed from it
+       ({@code BlobStore.resume}), from its length, since every part is synced before it is acknowledged.</li>
  *   <li>Versions are {@code size-mtimeNanos-inode}: every completed write is a new inode, so a replacement of the same
  *       size and modification time is still a new version. Preconditions are checked just before the rename, under a
  *       lock per path within this process; another process can still slip a change in between (files have no

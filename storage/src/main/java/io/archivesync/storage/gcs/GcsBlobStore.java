@@ -151,6 +151,27 @@ public final class GcsBlobStore implements BlobStore {
         }
     }
 
+    /** Takes up the resumable session {@code writeId} (its URL) from what it persisted. */
+    @Override
+    public Optional<BlobWrite> resume(BlobRef ref, String writeId, WriteOptions options) {
+        String what = "resuming the write of " + ref;
+        try {
+            requireGs(ref);
+            if (writeId == null || writeId.isBlank()) {
+                return Optional.empty();
+            }
+            return ResumableSession.reopen(requests, host, ref.container(), ref.key(), writeId)
+                    .flatMap(session -> {
+                        long persisted = session.query();
+                        LOGGER.debug("Write resumed object={} persisted={}", ref, persisted);
+                        return persisted < 0 ? Optional.<BlobWrite>empty()
+                                : Optional.<BlobWrite>of(new GcsBlobWrite(session, persisted));
+                    });
+        } catch (RuntimeException e) {
+            throw GcsErrors.from(e, what);
+        }
+    }
+
     @Override
     public Iterator<BlobPage> list(BlobRef prefix, String delimiter) {
         requireGs(prefix);

@@ -9,6 +9,10 @@ import java.util.Locale;
  * An object being written through a {@link ResumableSession}: each part goes out at once in whole 256 KiB granules,
  * the few bytes past the last granule wait for the next part or for {@link #complete}, which names the total and so
  * makes the object. Memory: one part plus less than 256 KiB.
+ *
+ * <p>{@link #committedBytes} is what the session has persisted: a multiple of 256 KiB, which need not end where a part
+ * does. A resumed write goes on from there; it keeps no digest of its own, since GCS computes the MD5 and CRC32C of
+ * the whole object and the caller compares them with its own.
  */
 final class GcsBlobWrite implements BlobWrite {
 
@@ -24,12 +28,23 @@ final class GcsBlobWrite implements BlobWrite {
     private State state = State.OPEN;
 
     GcsBlobWrite(ResumableSession session) {
+        this(session, 0);
+    }
+
+    /** A write that goes on with a session that has persisted its first {@code persisted} bytes. */
+    GcsBlobWrite(ResumableSession session, long persisted) {
         this.session = session;
+        this.sent = persisted;
     }
 
     @Override
     public String id() {
         return session.url();
+    }
+
+    @Override
+    public long committedBytes() {
+        return sent;
     }
 
     @Override

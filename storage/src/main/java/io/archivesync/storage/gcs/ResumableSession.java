@@ -13,8 +13,11 @@ import com.google.api.services.storage.model.StorageObject;
 import io.archivesync.avro.ErrorKind;
 import io.archivesync.storage.StorageException;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -28,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * back in {@code Location}), bytes go in PUTs of {@code Content-Range: bytes a-b/*} (multiples of 256 KiB) answered
  * 308 with the persisted {@code Range}, the object appears only at the PUT that names the total, and a DELETE cancels
  * the session (GCS answers 499).
+ *
+ * <p>A session outlives the process that opened it (GCS keeps it a week): {@link #reopen} takes it up again by its
+ * URL, and {@link #query} asks how much it persisted, a PUT of no bytes with {@code Content-Range: bytes * /*}.
  */
 final class ResumableSession {
 
@@ -78,6 +84,49 @@ final class ResumableSession {
                 }
                 return new ResumableSession(requests, location, "uploading to gs://" + resource.getBucket() + "/"
                         + resource.getName());
+            } finally {
+                response.disconnect();
+            }
+        } catch (IOException e) {
+            throw GcsErrors.from(e, what);
+        }
+    }
+
+    /**
+     * A session opened earlier (by this process or one that died), by its URL. Only a resumable upload into
+     * {@code bucket} on this store's own host is taken: the request carries the store's credentials, which must not go
+     * to a URL read from elsewhere (a journal).
+     *
+     * @return empty for a URL that is not such a session
+     */
+    static Optional<ResumableSession> reopen(HttpRequestFactory requests, String host, String bucket, String name,
+                                             String url) {
+        if (!isSessionOf(host, bucket, url)) {
+            LOGGER.warn("Not resuming a write whose id is not an upload session of this store object=gs://{}/{}",
+                    bucket, name);
+            return Optional.empty();
+        }
+        return Optional.of(new ResumableSession(requests, url, "uploading to gs://" + bucket + "/" + name));
+    }
+
+    /**
+     * How many bytes the session has persisted, from the first; -1 when there is nothing to go on from: the session
+     * was cancelled or has expired (404, 410, 499), or it already wrote its object (200, 201).
+     */
+    long query() {
+        try {
+            HttpResponse response = send(chunkRequest(new byte[0], 0, 0, 0, "*"));
+            try {
+                int status = response.getStatusCode();
+                if (status == RESUME_INCOMPLETE) {
+                    return persisted(response.getHeaders().getRange());
+                }
+                if (status == 200 || status == 201 || status == 404 || status == 410
+                        || status == CLIENT_CLOSED_REQUEST) {
+                    LOGGER.info("Upload session cannot be resumed object={} status={}", what, status);
+                    return -1;
+                }
+                throw GcsErrors.status(status, response.parseAsString(), what);
             } finally {
                 response.disconnect();
             }
@@ -188,6 +237,22 @@ final class ResumableSession {
         return new StorageException(ErrorKind.TRANSIENT, "UploadLostBytes", RESUME_INCOMPLETE, what
                 + " failed: GCS persisted " + persisted + " bytes, fewer than the " + expected + " already let go",
                 null);
+    }
+
+    private static boolean isSessionOf(String host, String bucket, String url) {
+        try {
+            URI session = new URI(url);
+            URI store = new URI(host);
+            String path = (store.getRawPath() == null ? "" : store.getRawPath()) + "/upload/storage/v1/b/"
+                    + encode(bucket) + "/o";
+            return store.getScheme().equalsIgnoreCase(session.getScheme())
+                    && store.getHost() != null && store.getHost().equalsIgnoreCase(session.getHost())
+                    && store.getPort() == session.getPort()
+                    && path.equals(session.getRawPath())
+                    && session.getRawQuery() != null && session.getRawQuery().contains("upload_id=");
+        } catch (URISyntaxException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String encode(String segment) {

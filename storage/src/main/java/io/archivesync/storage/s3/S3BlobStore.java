@@ -104,13 +104,31 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public BlobWrite write(BlobRef ref, WriteOptions write) {
-        check(ref);
-        S3StorageClasses.validate(write.storageClass(), ref);
-        if (write.sha256() != null && !write.sha256().matches("[0-9a-fA-F]{64}")) {
-            throw new StorageException(ErrorKind.INVALID, "InvalidDigest", -1, "writing " + ref + ": '"
-                    + write.sha256() + "' is not a SHA-256 in hex", null);
-        }
+        checkWrite(ref, write);
         return new S3BlobWrite(sync, ref, write, requests);
+    }
+
+    /**
+     * Goes on with multipart upload {@code writeId} after the parts S3 holds (ListParts). An upload that holds no
+     * part 1 is aborted and not resumed: nothing would be saved, and S3Proxy answers ListParts of an aborted upload
+     * with no parts where S3 says NoSuchUpload, so "no parts" cannot be told from "gone".
+     */
+    @Override
+    public Optional<BlobWrite> resume(BlobRef ref, String writeId, WriteOptions write) {
+        checkWrite(ref, write);
+        if (writeId == null || writeId.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<S3UploadedParts> uploaded = S3UploadedParts.list(sync, ref, writeId);
+        if (uploaded.isEmpty()) {
+            return Optional.empty();
+        }
+        S3BlobWrite resumed = S3BlobWrite.resumed(sync, ref, write, requests, writeId, uploaded.get());
+        if (uploaded.get().parts().isEmpty()) {
+            resumed.abort();
+            return Optional.empty();
+        }
+        return Optional.of(resumed);
     }
 
     @Override
@@ -180,6 +198,15 @@ public final class S3BlobStore implements BlobStore {
         return S3Presigner.builder().s3Client(sync).region(conf.region())
                 .credentialsProvider(conf.credentialsProvider())
                 .endpointOverride(conf.endpointOverride().orElse(null)).build();
+    }
+
+    private static void checkWrite(BlobRef ref, WriteOptions write) {
+        check(ref);
+        S3StorageClasses.validate(write.storageClass(), ref);
+        if (write.sha256() != null && !write.sha256().matches("[0-9a-fA-F]{64}")) {
+            throw new StorageException(ErrorKind.INVALID, "InvalidDigest", -1, "writing " + ref + ": '"
+                    + write.sha256() + "' is not a SHA-256 in hex", null);
+        }
     }
 
     private static void check(BlobRef ref) {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
@@ -26,8 +27,14 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * the object visible. The precondition goes on the request that makes it visible ({@link S3Requests}).
  *
  * <p>A SHA-256 given in the options is checked by S3 on PutObject ({@code x-amz-checksum-sha256}); a multipart
- * upload's checksum would be COMPOSITE (of parts), so it is computed here while parts pass and compared before
- * completing: a mismatch aborts the upload with {@code CHECKSUM}.
+ * upload's checksum would be COMPOSITE (of parts), so it is computed here while parts pass (and, in a resumed write,
+ * while the parts S3 already holds are {@link #replay replayed}) and compared before completing: a mismatch aborts
+ * the upload with {@code CHECKSUM}.
+ *
+ * <p>A failed UploadPart leaves the upload as it is, for the caller to abort ({@link #close}) or to resume later
+ * from the parts S3 holds ({@link #resumed}: ListParts, then the numbering goes on after the last part). The parts'
+ * ETags are not compared with the replayed bytes: under SSE-KMS or SSE-C they are not MD5s, and ListParts does not
+ * say which; the upload id is this write's alone, and the caller pins the source to the version it had.
  */
 final class S3BlobWrite implements BlobWrite {
 
@@ -57,9 +64,35 @@ final class S3BlobWrite implements BlobWrite {
         this.digest = options.sha256() == null ? null : new Sha256();
     }
 
+    /** A write that goes on with upload {@code uploadId}, after the parts S3 already holds. */
+    static S3BlobWrite resumed(S3Client s3, BlobRef ref, WriteOptions options, S3Requests requests, String uploadId,
+                               S3UploadedParts uploaded) {
+        S3BlobWrite write = new S3BlobWrite(s3, ref, options, requests);
+        write.uploadId = uploadId;
+        write.parts.addAll(uploaded.parts());
+        write.size = uploaded.bytes();
+        if (!uploaded.parts().isEmpty()) {
+            LOGGER.info("multipart upload resumed ref={} uploadId={} parts={} bytes={}", ref, uploadId,
+                    uploaded.parts().size(), uploaded.bytes());
+        }
+        return write;
+    }
+
     @Override
     public String id() {
         return uploadId == null ? "" : uploadId;
+    }
+
+    @Override
+    public long committedBytes() {
+        return uploadId == null ? 0 : size;
+    }
+
+    @Override
+    public void replay(byte[] buffer, int length) {
+        if (digest != null) {
+            digest.update(buffer, length);
+        }
     }
 
     @Override
@@ -112,6 +145,8 @@ final class S3BlobWrite implements BlobWrite {
             try {
                 s3.abortMultipartUpload(b -> b.bucket(ref.container()).key(ref.key()).uploadId(uploadId));
                 LOGGER.info("multipart upload aborted ref={} uploadId={}", ref, uploadId);
+            } catch (NoSuchUploadException e) {
+                LOGGER.debug("multipart upload already gone ref={} uploadId={}", ref, uploadId);
             } catch (RuntimeException e) {
                 LOGGER.error("could not abort multipart upload ref={} uploadId={} error={}", ref, uploadId,
                         e.toString());
@@ -144,9 +179,7 @@ final class S3BlobWrite implements BlobWrite {
                     .partNumber(number).contentLength((long) length), body(buffer, length, null)).eTag();
             parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
         } catch (RuntimeException e) {
-            StorageException failure = S3Errors.classify(e, "UploadPart " + number + " of " + ref);
-            abort();
-            throw failure;
+            throw S3Errors.classify(e, "UploadPart " + number + " of " + ref);
         }
         if (digest != null) {
             digest.update(buffer, length);

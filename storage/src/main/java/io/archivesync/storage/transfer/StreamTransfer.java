@@ -1,17 +1,11 @@
 package io.archivesync.storage.transfer;
 
-import io.archivesync.avro.ErrorKind;
 import io.archivesync.storage.BlobInfo;
-import io.archivesync.storage.BlobRead;
 import io.archivesync.storage.BlobRef;
 import io.archivesync.storage.BlobStore;
-import io.archivesync.storage.BlobWrite;
 import io.archivesync.storage.Checksums;
-import io.archivesync.storage.ReadOptions;
 import io.archivesync.storage.StorageException;
 import io.archivesync.storage.WriteOptions;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.function.LongConsumer;
 
 /**
@@ -20,6 +14,22 @@ import java.util.function.LongConsumer;
  * CRC32C, SHA-256). Before the last step makes the object visible, the hashes are checked against the source's own
  * checksums and against the expected SHA-256 (a {@code .CHECKSUM} sidecar): a mismatch aborts the write, so a bad
  * copy never becomes visible and never replaces a good one.
+ *
+ * <p><b>Resuming.</b> With a {@link TransferJournal}, each part the destination accepted is recorded as a
+ * {@link Checkpoint}, and a transfer that finds one for its destination, of the same source URL and version and the
+ * same part size, takes the unfinished write up again ({@link BlobStore#resume}) instead of starting over. The hashes
+ * are of the whole content, so the bytes the destination already holds are read again from the source (the same
+ * single read, from its first byte) and hashed, but not sent: a resumed 50 GiB transfer that died at 40 GiB reads
+ * 50 GiB and uploads 10. Those bytes are also shown to the write ({@link io.archivesync.storage.BlobWrite#replay}),
+ * which folds them into its own digests and compares them with what it holds where the store allows (files); a write
+ * that holds other bytes is aborted and the transfer starts over at once. Other ways were weighed and not taken:
+ * keeping the digests' state in the checkpoint (not portable across JDKs for MD5 and SHA-256, and it would trust
+ * bytes nobody re-read), or composing per-part checksums (S3's COMPOSITE, GCS's compose) that are not the
+ * whole-content SHA-256 the archive publishes.
+ *
+ * <p>A checkpoint that does not continue the transfer (the source changed, or the part size did) has its write aborted
+ * before the transfer starts afresh, so it is not left behind; a failure that may pass keeps the write for the next
+ * attempt ({@link TransferRun}).
  */
 public final class StreamTransfer {
 
@@ -29,98 +39,57 @@ public final class StreamTransfer {
     /**
      * What a streamed copy did.
      *
-     * @param written  what the destination store says about the new object
-     * @param bytes    the bytes that passed through this process
-     * @param computed the checksums of those bytes
-     * @param requests storage requests made: the read, and the write's (one, or create + parts + complete)
+     * @param written      what the destination store says about the new object
+     * @param bytes        the bytes read from the source, those replayed into a resumed write included
+     * @param computed     the checksums of those bytes
+     * @param requests     storage requests made: the read, and the write's (one, or create or resume + parts +
+     *                     complete)
+     * @param resumedBytes the bytes the destination held already and were not sent again (0: started afresh)
      */
-    public record Streamed(BlobInfo written, long bytes, Checksums computed, int requests) {
+    public record Streamed(BlobInfo written, long bytes, Checksums computed, int requests, long resumedBytes) {
+    }
+
+    /** {@link #stream(BlobStore, BlobInfo, BlobStore, BlobRef, WriteOptions, String, int, LongConsumer,
+     * TransferJournal)} with no journal: never resumes, and a failure aborts the write. */
+    public static Streamed stream(BlobStore from, BlobInfo source, BlobStore to, BlobRef destination,
+                                  WriteOptions options, String expectedSha256, int partBytes, LongConsumer progress) {
+        return stream(from, source, to, destination, options, expectedSha256, partBytes, progress,
+                TransferJournal.NONE);
     }
 
     /**
      * @param source         what the source's HEAD said (its version pins the read, its checksums are checked)
      * @param expectedSha256 the SHA-256 the content must have (lower-case hex), or null
      * @param partBytes      the part size, and so the memory this transfer holds
-     * @param progress       told the bytes of each part as it is sent
+     * @param progress       told the bytes of each part as it is sent (not those a resumed write held already)
+     * @param journal        where checkpoints are found and recorded ({@link TransferJournal#NONE}: nowhere)
      * @throws StorageException CHECKSUM when the bytes contradict the source's checksums or the expected SHA-256
      *                          (nothing written stays); TRANSIENT when the source ends early; whatever either store
      *                          throws
      */
     public static Streamed stream(BlobStore from, BlobInfo source, BlobStore to, BlobRef destination,
-                                  WriteOptions options, String expectedSha256, int partBytes, LongConsumer progress) {
+                                  WriteOptions options, String expectedSha256, int partBytes, LongConsumer progress,
+                                  TransferJournal journal) {
         if (partBytes <= 0) {
             throw new IllegalArgumentException("partBytes must be positive, was " + partBytes);
         }
         WriteOptions sized = options.size() >= 0 ? options : new WriteOptions(options.contentType(),
                 options.metadata(), options.storageClass(), source.size(), options.sha256(), options.modified(),
                 options.precondition());
-        byte[] buffer = new byte[(int) Math.min(partBytes, Math.max(1, source.size()))];
-        ContentHashes hashes = new ContentHashes();
-        long total = 0;
-        int parts = 0;
-        try (BlobRead read = from.read(source.ref(), ReadOptions.ifVersion(source.version()));
-             BlobWrite write = to.write(destination, sized)) {
-            InputStream in = read.content();
-            while (true) {
-                int n = fill(in, buffer, source.ref());
-                hashes.update(buffer, 0, n);
-                total += n;
-                if (total > source.size()) {
-                    write.abort();
-                    throw new StorageException(ErrorKind.TRANSIENT, "SourceChanged", -1, source.ref()
-                            + " sent more than its " + source.size() + " bytes: it changed while being read", null);
-                }
-                if (total == source.size() || n < buffer.length) {
-                    Checksums computed = hashes.finish();
-                    check(source, destination, total, computed, expectedSha256, write);
-                    if (n > 0) {
-                        write.part(buffer, n);
-                        progress.accept(n);
-                        parts++;
-                    }
-                    BlobInfo written = write.complete();
-                    if (written.checksums().contradicts(computed)) {
-                        throw new StorageException(ErrorKind.CHECKSUM, "DestinationChecksumMismatch", -1,
-                                destination + " reports checksums " + written.checksums() + " for bytes that were "
-                                        + computed, null);
-                    }
-                    return new Streamed(written, total, computed, 1 + (parts == 1 ? 1 : parts + 2));
-                }
-                write.part(buffer, n);
-                progress.accept(n);
-                parts++;
-            }
-        }
+        return new TransferRun(from, source, to, destination, sized, expectedSha256, partBytes, progress, journal)
+                .run();
     }
 
-    private static void check(BlobInfo source, BlobRef destination, long total, Checksums computed,
-                              String expectedSha256, BlobWrite write) {
-        if (total != source.size()) {
-            write.abort();
-            throw new StorageException(ErrorKind.TRANSIENT, "SourceTruncated", -1, source.ref() + " ended after "
-                    + total + " of its " + source.size() + " bytes", null);
-        }
-        if (source.checksums().contradicts(computed)) {
-            write.abort();
-            throw new StorageException(ErrorKind.CHECKSUM, "SourceChecksumMismatch", -1, source.ref()
-                    + " sent bytes whose checksums " + computed + " contradict its own " + source.checksums()
-                    + "; nothing was written to " + destination, null);
-        }
-        if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(computed.sha256())) {
-            write.abort();
-            throw new StorageException(ErrorKind.CHECKSUM, "ChecksumMismatch", -1, source.ref() + " has SHA-256 "
-                    + computed.sha256() + ", not the published " + expectedSha256 + "; nothing was written to "
-                    + destination, null);
-        }
-    }
-
-    /** Reads until the buffer is full or the stream ends; the count read. */
-    private static int fill(InputStream in, byte[] buffer, BlobRef from) {
-        try {
-            return in.readNBytes(buffer, 0, buffer.length);
-        } catch (IOException e) {
-            throw new StorageException(ErrorKind.TRANSIENT, e.getClass().getSimpleName(), -1, "reading " + from
-                    + ": " + e.getMessage(), e);
-        }
+    /**
+     * Gives up the write a checkpoint names, and forgets the checkpoint: for a transfer that will not be run again
+     * (its object left the queue, its source is gone), so that no upload stays staged. S3 aborts the multipart upload
+     * and GCS cancels the session; a file write deletes its temporary file; Azure has no call to drop staged blocks,
+     * which it discards at the blob's next commit or after 7 days.
+     *
+     * @param to the destination's store
+     * @throws StorageException when the store could not be asked (the checkpoint is then kept)
+     */
+    public static void abandon(BlobStore to, Checkpoint checkpoint, TransferJournal journal) {
+        WriteResumption.abandon(to, checkpoint, journal);
     }
 }

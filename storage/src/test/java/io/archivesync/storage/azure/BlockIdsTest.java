@@ -21,6 +21,18 @@ class BlockIdsTest {
     }
 
     @Test
+    void shouldReadThePartNumberOfABlockOfItsOwnWriteOnly() {
+        String writeId = BlockIds.newWriteId();
+        String other = BlockIds.newWriteId();
+
+        assertThat(BlockIds.numberOf(BlockIds.blockId(writeId, 42), writeId)).isEqualTo(42);
+        assertThat(BlockIds.numberOf(BlockIds.blockId(other, 42), writeId)).isEqualTo(-1);
+        assertThat(BlockIds.numberOf("not base64!", writeId)).isEqualTo(-1);
+        assertThat(BlockIds.isWriteId(writeId)).isTrue();
+        assertThat(BlockIds.isWriteId("../" + writeId)).isFalse();
+    }
+
+    @Test
     void shouldRefusePartNumbersAzureDoesNotHave() {
         assertThatThrownBy(() -> BlockIds.blockId("w", 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BlockIds.blockId("w", 50_001)).isInstanceOf(IllegalArgumentException.class);

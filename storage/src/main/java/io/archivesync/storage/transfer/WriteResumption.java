@@ -1,0 +1,82 @@
+package io.archivesync.storage.transfer;
+
+import io.archivesync.storage.BlobInfo;
+import io.archivesync.storage.BlobRef;
+import io.archivesync.storage.BlobStore;
+import io.archivesync.storage.BlobWrite;
+import io.archivesync.storage.WriteOptions;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How a streamed transfer's write begins: taken up again when the journal has a checkpoint for the destination that
+ * continues this transfer (the same source URL at the same version, the same part size) and the destination store can
+ * resume its write; otherwise afresh, after giving the checkpoint's write up so that nothing is left staged.
+ */
+final class WriteResumption {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(WriteResumption.class);
+
+    private WriteResumption() {
+    }
+
+    /**
+     * The write a transfer sends to.
+     *
+     * @param write     the write
+     * @param committed the bytes of the object it holds already, which the transfer replays and does not send
+     * @param resumed   whether it was taken up from the journal's checkpoint (which then knows it)
+     */
+    record Opening(BlobWrite write, long committed, boolean resumed) {
+    }
+
+    /**
+     * @param mayResume false to start afresh whatever the journal holds (a resumed write turned out to hold other
+     *                  bytes, and was given up)
+     */
+    static Opening open(BlobStore to, BlobInfo source, BlobRef destination, WriteOptions options, int partBytes,
+                        TransferJournal journal, boolean mayResume) {
+        Optional<Checkpoint> found = mayResume ? journal.find(destination) : Optional.empty();
+        if (found.isPresent() && !found.get().destination().equals(destination.url())) {
+            LOGGER.warn("The journal answered with the checkpoint of another destination; ignoring it "
+                    + "destination={} checkpoint={}", destination, found.get());
+        } else if (found.isPresent()) {
+            Checkpoint checkpoint = found.get();
+            if (checkpoint.continues(source, partBytes)) {
+                Optional<BlobWrite> resumed = to.resume(destination, checkpoint.writeId(), options);
+                if (resumed.isPresent() && resumed.get().committedBytes() <= source.size()) {
+                    LOGGER.info("Resuming destination={} writeId={} committedBytes={} of size={}", destination,
+                            checkpoint.writeId(), resumed.get().committedBytes(), source.size());
+                    return new Opening(resumed.get(), resumed.get().committedBytes(), true);
+                }
+                resumed.ifPresent(write -> {
+                    LOGGER.warn("The write holds more than the source has; giving it up destination={} writeId={} "
+                            + "committedBytes={} size={}", destination, write.id(), write.committedBytes(),
+                            source.size());
+                    write.abort();
+                });
+                LOGGER.info("Starting over: the write cannot be resumed destination={} writeId={}", destination,
+                        checkpoint.writeId());
+                journal.done(destination);
+            } else {
+                LOGGER.info("Starting over: the checkpoint is of another source, version or part size "
+                        + "destination={} checkpoint={} source={} version={} partBytes={}", destination, checkpoint,
+                        source.ref(), source.version(), partBytes);
+                abandon(to, checkpoint, journal);
+            }
+        }
+        return new Opening(to.write(destination, options), 0, false);
+    }
+
+    /** See {@link StreamTransfer#abandon}. */
+    static void abandon(BlobStore to, Checkpoint checkpoint, TransferJournal journal) {
+        BlobRef destination = BlobRef.parse(checkpoint.destination());
+        to.resume(destination, checkpoint.writeId(), WriteOptions.DEFAULT).ifPresent(write -> {
+            LOGGER.info("Aborting an abandoned write destination={} writeId={} committedBytes={}", destination,
+                    write.id(), write.committedBytes());
+            write.abort();
+        });
+        journal.done(destination);
+    }
+}
