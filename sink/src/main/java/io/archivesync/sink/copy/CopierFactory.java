@@ -9,6 +9,7 @@ import io.archivesync.sink.copy.ratelimit.Pacer;
 import io.archivesync.sink.copy.ratelimit.ThrottledInputStream;
 import io.archivesync.storage.location.Locations;
 import io.archivesync.storage.s3.S3StoreOptions;
+import io.archivesync.storage.transfer.TransferJournal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -96,6 +97,12 @@ public final class CopierFactory {
     /** @param storage the named remotes and local roots other locations than S3 resolve with */
     public static Composed create(SinkSettings sink, StorageClients clients, UnaryOperator<Copier> faults,
                                   StorageSettings storage) {
+        return create(sink, clients, faults, storage, TransferJournal.NONE);
+    }
+
+    /** @param journal where streamed writes to other providers record their parts, to resume after a crash */
+    public static Composed create(SinkSettings sink, StorageClients clients, UnaryOperator<Copier> faults,
+                                  StorageSettings storage, TransferJournal journal) {
         AdaptiveLimiter limiter = new AdaptiveLimiter(sink.concurrency());
         PrefixBackoff backoff = new PrefixBackoff(sink.rateLimit().prefixBackoff());
         Pacer bandwidth = sink.rateLimit().bandwidth() > 0
@@ -142,7 +149,7 @@ public final class CopierFactory {
             return t;
         });
         Copier blob = new RetryingCopier(faults.apply(new BlobCopier(locations, sink, blobWorkers,
-                sink.streaming().concurrency())), sink.retry(), limiter);
+                sink.streaming().concurrency(), journal)), sink.retry(), limiter);
         Copier byProvider = new BlobRouter(blob, backoff.gate(deleting));
         return new Composed(new SourceGuard(byProvider, policy, http.executor()), limiter,
                 List.of(readers, uploaders, blobWorkers), http, locations);

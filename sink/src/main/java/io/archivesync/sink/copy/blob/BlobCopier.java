@@ -22,6 +22,7 @@ import io.archivesync.storage.StorageException;
 import io.archivesync.storage.WriteOptions;
 import io.archivesync.storage.location.Locations;
 import io.archivesync.storage.transfer.StreamTransfer;
+import io.archivesync.storage.transfer.TransferJournal;
 import io.archivesync.storage.transfer.Transfers;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,16 +51,21 @@ public final class BlobCopier implements Copier {
     private final SinkSettings sink;
     private final ExecutorService workers;
     private final Semaphore streams;
+    private final TransferJournal journal;
 
     /**
      * @param workers blocking threads for heads, reads and writes
      * @param streams streamed copies at once ({@code sink.streaming.concurrency}): each holds one part buffer
+     * @param journal where streamed writes record their progress, so that a copier that dies mid-upload resumes from
+     *                the last part
      */
-    public BlobCopier(Locations locations, SinkSettings sink, ExecutorService workers, int streams) {
+    public BlobCopier(Locations locations, SinkSettings sink, ExecutorService workers, int streams,
+                      TransferJournal journal) {
         this.locations = locations;
         this.sink = sink;
         this.workers = workers;
         this.streams = new Semaphore(streams);
+        this.journal = journal;
     }
 
     @Override
@@ -156,7 +162,7 @@ public final class BlobCopier implements Copier {
         StreamTransfer.Streamed done;
         try {
             done = StreamTransfer.stream(source.store(), info, destination.store(), destination.ref(), options,
-                    published.sha256(), (int) Math.min(sink.streaming().partSize(), 1L << 30), bytes -> { });
+                    published.sha256(), (int) Math.min(sink.streaming().partSize(), 1L << 30), bytes -> { }, journal);
         } finally {
             streams.release();
         }
