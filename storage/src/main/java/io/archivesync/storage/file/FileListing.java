@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * keys), so memory grows with the largest directory on the current path, not with the tree.
  *
  * <p>Only regular files are objects. Symbolic links and special files are skipped and counted ({@link #skipped}),
- * logged at DEBUG once when the listing ends; temporary files of writes in progress or left by a crash are skipped
- * too, counted apart ({@link #temporary}). A directory that vanishes during the walk is passed over; one that cannot
+ * each logged at WARN as it is passed over, so the user is told; temporary files of writes in progress or left by a
+ * crash are skipped too, counted apart ({@link #temporary}). A directory that vanishes during the walk is passed over; one that cannot
  * be read fails the listing (ACCESS), since a mirror must not take unreadable objects for deleted ones.
  */
 public final class FileListing implements Iterator<BlobPage> {
@@ -112,7 +112,12 @@ public final class FileListing implements Iterator<BlobPage> {
                         open(entry.path(), "", false);
                     }
                 }
-                default -> skipped++;
+                default -> {
+                    skipped++;
+                    LOGGER.warn("skipped {}: a {}, not a regular file (symbolic links and special files are not "
+                            + "copied)", entry.path(),
+                            entry.stat().kind() == FileStat.Kind.SYMLINK ? "symbolic link" : "special file");
+                }
             }
         }
         if (levels.isEmpty()) {

@@ -203,6 +203,8 @@ public final class BlobCopier implements Copier {
     private WriteOptions options(FileSyncRequest request, BlobInfo info, Optional<BlobInfo> existing,
                                  PublishedChecksum published) {
         Map<String, String> metadata = new HashMap<>(info.metadata());
+        // the modification time travels in the options, and each provider keeps it under its own key
+        BlobInfo.MTIME_KEYS.forEach(metadata::remove);
         String contentType = info.contentType();
         if (request.getMetadata() != null) {
             metadata = new HashMap<>(request.getMetadata().getUserMetadata());
