@@ -42,7 +42,7 @@ public final class HistoryCommand implements Callable<Integer> {
                     results.add(r);
                 }
             });
-            report = HistoryReport.of(S3Url.SCHEME + selection.path(), broker.where(), results);
+            report = HistoryReport.of(Selection.location(selection.path()), broker.where(), results);
         }
         if (options.json) {
             report.printJson(spec.commandLine().getOut());

@@ -24,6 +24,10 @@ record Selection(String job, String path) {
         if (text == null || text.isBlank()) {
             return ALL;
         }
+        if (!text.startsWith(S3Url.SCHEME) && !location(text).startsWith(S3Url.SCHEME)) {
+            // gs://, az://, file:// or REMOTE: keys are the location itself
+            return new Selection(null, text);
+        }
         String rest = text.startsWith(S3Url.SCHEME) ? text.substring(S3Url.SCHEME.length()) : text;
         if (!text.startsWith(S3Url.SCHEME) && !rest.contains("/")) {
             return new Selection(text, null);
@@ -56,6 +60,11 @@ record Selection(String job, String path) {
 
     @Override
     public String toString() {
-        return byJob() ? "job " + job : path == null ? "all objects" : S3Url.SCHEME + path;
+        return byJob() ? "job " + job : path == null ? "all objects" : location(path);
+    }
+
+    /** A record key as a location: {@code bucket/key} on the copier's S3, the location itself elsewhere. */
+    static String location(String key) {
+        return key.contains("://") || key.matches("[a-z][a-z0-9_-]*:.*") ? key : S3Url.SCHEME + key;
     }
 }

@@ -6,7 +6,7 @@ import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.EfficiencyAggregate;
 import io.archivesync.core.config.PriceSettings;
 import io.archivesync.processor.aggregate.Efficiency;
-import io.archivesync.schemas.key.RecordKey;
+import io.archivesync.schemas.key.Destinations;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,7 +37,7 @@ record StatusReport(String selection, String where, long objects, long results, 
                    String completedAt, String requestId) {
 
         static Failure of(CopyResult r) {
-            return new Failure(S3Url.SCHEME + RecordKey.of(r), r.getOutcome().name(),
+            return new Failure(Destinations.location(r.getDestination()), r.getOutcome().name(),
                     r.getErrorKind() == null ? null : r.getErrorKind().name(), r.getErrorClass(),
                     r.getErrorMessage() == null ? r.getMethodReason() : r.getErrorMessage(),
                     r.getCompletedAt().toString(), r.getRequestId());

@@ -44,4 +44,18 @@ class SelectionTest {
         assertThatThrownBy(() -> Selection.parse("PREFIX", "s3://Not_A_Bucket/key"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("PREFIX");
     }
+
+    @Test
+    void shouldSelectLocationsOfOtherProvidersByTheirOwnKeys() {
+        // Given a GCS prefix and a named remote's key (their record keys are the locations themselves)
+        Selection gcs = Selection.parse("PREFIX", "gs://lake/data");
+        Selection remote = Selection.parse("KEY", "backup:lake/data/a.zip");
+
+        // Then they match those keys, not an S3 bucket of the same name, and say so as locations
+        assertThat(gcs.byJob()).isFalse();
+        assertThat(gcs.matches("gs://lake/data/a.zip")).isTrue();
+        assertThat(gcs.matches("lake/data/a.zip")).isFalse();
+        assertThat(remote.matches("backup:lake/data/a.zip")).isTrue();
+        assertThat(gcs).hasToString("gs://lake/data");
+    }
 }

@@ -3,6 +3,7 @@ package io.archivesync.processor.dashboard;
 import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.EfficiencyAggregate;
+import io.archivesync.schemas.key.Destinations;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class DashboardView {
         if (r.getOutcome().name().startsWith("FAILED_")) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("at", r.getCompletedAt().toString());
-            f.put("destination", "s3://" + r.getDestination().getBucket() + "/" + r.getDestination().getKey());
+            f.put("destination", Destinations.location(r.getDestination()));
             f.put("outcome", r.getOutcome().name());
             f.put("errorClass", r.getErrorClass());
             f.put("reason", clip(r.getErrorMessage()));

@@ -3,6 +3,7 @@ package io.archivesync.processor.status;
 import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.EfficiencyAggregate;
 import io.archivesync.processor.dedup.DroppedRepeats;
+import io.archivesync.schemas.key.Destinations;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class StatusJson {
         m.put("requestId", r.getRequestId());
         m.put("batchId", r.getBatchId());
         m.put("sourceUri", r.getSourceUri());
-        m.put("destination", "s3://" + r.getDestination().getBucket() + "/" + r.getDestination().getKey());
+        m.put("destination", Destinations.location(r.getDestination()));
         m.put("outcome", r.getOutcome().name());
         m.put("method", r.getMethod().name());
         m.put("methodReason", r.getMethodReason());

@@ -73,7 +73,8 @@ public final class RequestLimits {
             size += string(r.getSource().getUri()) + string(r.getSource().getRegion());
         }
         if (r.getDestination() != null) {
-            size += string(r.getDestination().getBucket()) + string(r.getDestination().getKey());
+            size += string(r.getDestination().getBucket()) + string(r.getDestination().getKey())
+                    + string(r.getDestination().getUri()) + string(r.getDestination().getStorageClass());
         }
         ArchiveCoordinates a = r.getArchive();
         if (a != null) {
