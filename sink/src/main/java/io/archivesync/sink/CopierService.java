@@ -9,9 +9,12 @@ import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.sink.copy.CopierFactory;
 import io.archivesync.sink.copy.StorageClients;
+import io.archivesync.sink.copy.journal.AbandonedTransfers;
+import io.archivesync.sink.copy.journal.KafkaTransferJournal;
 import io.archivesync.sink.metrics.CopierGauges;
 import io.archivesync.sink.metrics.CopyMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The copier service: one consumer in the copiers' group, one transactional producer, the copier composed by
- * {@link CopierFactory} and its storage clients. Scale it out by starting more instances; Kafka shares the batch
+ * {@link CopierFactory} and its storage clients, and the {@link KafkaTransferJournal} that lets streamed writes
+ * resume after a crash (writes abandoned for {@code sink.streaming.abandonAfter} are given up at start-up). Scale it out by starting more instances; Kafka shares the batch
  * topics' partitions among them. Its meters and health are served on {@code sink.statusHost:sink.statusPort}.
  */
 public final class CopierService implements AutoCloseable {
@@ -40,14 +44,16 @@ public final class CopierService implements AutoCloseable {
     private final Thread thread;
     private final StorageClients clients;
     private final CopierFactory.Composed copier;
+    private final KafkaTransferJournal journal;
     private final Observability observability;
     private StatusEndpoint status;
 
     private CopierService(BatchConsumerLoop loop, StorageClients clients, CopierFactory.Composed copier,
-                          Observability observability) {
+                          KafkaTransferJournal journal, Observability observability) {
         this.loop = loop;
         this.clients = clients;
         this.copier = copier;
+        this.journal = journal;
         this.observability = observability;
         this.thread = new Thread(loop, "archive-sync-copier");
     }
@@ -57,8 +63,12 @@ public final class CopierService implements AutoCloseable {
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
         StorageCheck.requireUsable(config.s3());
         StorageClients clients = new StorageClients(config.s3(), config.sink());
+        KafkaTransferJournal journal = KafkaTransferJournal.open(config.kafka().clientConfig(), topics.transfers(),
+                Clock.systemUTC());
         CopierFactory.Composed copier = CopierFactory.create(config.sink(), clients, UnaryOperator.identity(),
-                config.storage());
+                config.storage(), journal);
+        AbandonedTransfers.abandon(journal, copier.locations(), config.sink().streaming().abandonAfter(),
+                Clock.systemUTC());
 
         Map<String, Object> consumerConfig = consumerConfig(config);
 
@@ -83,7 +93,7 @@ public final class CopierService implements AutoCloseable {
                 new DeadLetterCounter(observability.registry()));
         CopierGauges.register(observability.registry(), loop.copies()::inFlight, loop.copies()::queued,
                 copier.limiter()::limit, loop.progress()::lag);
-        CopierService service = new CopierService(loop, clients, copier, observability);
+        CopierService service = new CopierService(loop, clients, copier, journal, observability);
         observability.readiness(new CopierHealth(service.thread, loop.progress(), maxPollGap(config)));
         service.status = StatusEndpoint.bind(config.sink().statusHost(), config.sink().statusPort(),
                 "sink.statusPort", observability);
@@ -145,6 +155,7 @@ public final class CopierService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         copier.close();
+        journal.close();
         clients.close();
         if (status != null) {
             status.close();

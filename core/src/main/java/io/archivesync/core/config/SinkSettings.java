@@ -182,8 +182,10 @@ public record SinkSettings(
      * @param partSize      bytes per uploaded part (at least 5 MiB); smaller objects go up in one PutObject
      * @param partsInFlight parts of one object uploading at once
      * @param concurrency   streaming copies at once per copier (each reads its source on its own thread)
+     * @param abandonAfter  how long an unfinished streamed write (to a store other than S3 to S3) may go without a
+     *                      new part before a starting copier gives it up and forgets its checkpoint; 0 keeps them
      */
-    public record Streaming(long partSize, int partsInFlight, int concurrency) {
+    public record Streaming(long partSize, int partsInFlight, int concurrency, Duration abandonAfter) {
         public Streaming {
             if (partSize < MIN_PART || partSize > Integer.MAX_VALUE - 8) {
                 throw new ConfigException("sink.streaming.partSize", "must be between 5 MiB and 2 GiB, was "
@@ -191,6 +193,7 @@ public record SinkSettings(
             }
             Check.positive("sink.streaming.partsInFlight", partsInFlight);
             Check.positive("sink.streaming.concurrency", concurrency);
+            Check.offOrPositive("sink.streaming.abandonAfter", abandonAfter);
         }
     }
 

@@ -49,9 +49,8 @@ public final class TopicAdmin {
         try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(wait, TimeUnit.MILLISECONDS);
             List<NewTopic> missing = topics.stream()
-                    .map(Topic::name)
-                    .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, settings.partitions(), settings.replicationFactor()))
+                    .filter(topic -> !existing.contains(topic.name()))
+                    .map(topic -> newTopic(topic, settings))
                     .toList();
             if (missing.isEmpty()) {
                 return;
@@ -59,8 +58,8 @@ public final class TopicAdmin {
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 try {
                     entry.getValue().get(wait, TimeUnit.MILLISECONDS);
-                    LOGGER.info("created topic={} partitions={} replicationFactor={}", entry.getKey(),
-                            settings.partitions(), settings.replicationFactor());
+                    LOGGER.info("created topic={} partitions={} replicationFactor={} configs={}", entry.getKey(),
+                            settings.partitions(), settings.replicationFactor(), configsOf(missing, entry.getKey()));
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + entry.getKey() + ": "
@@ -74,6 +73,16 @@ public final class TopicAdmin {
         } catch (ExecutionException | TimeoutException e) {
             throw unreachable(adminConfig, "to create topics", e);
         }
+    }
+
+    /** The topic as it is created: the configured partitions and replication, and the topic's own settings. */
+    static NewTopic newTopic(Topic<?, ?> topic, TopicSettings settings) {
+        return new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor()).configs(topic.configs());
+    }
+
+    private static Map<String, String> configsOf(List<NewTopic> topics, String name) {
+        return topics.stream().filter(t -> t.name().equals(name)).findFirst().map(NewTopic::configs)
+                .orElse(Map.of());
     }
 
     /**

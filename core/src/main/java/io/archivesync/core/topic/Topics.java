@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * Every topic archive-sync reads or writes, declared in this one place. Keys are strings (the destination
  * {@code bucket/key} for requests and results, the batch id for batches); values are Avro in the Confluent wire
- * format under the subject {@code <topic>-value}, except the dead-letter topic, which keeps the original bytes.
+ * format under the subject {@code <topic>-value}, except the dead-letter topic, which keeps the original bytes, and
+ * the transfers topic, whose values are small JSON documents (versioned) written and read by the copier alone.
  *
  * @param requests          file-to-sync requests from the enumerator, outside publishers and the SQS bridge
  * @param serverSideBatches batches the storage can copy by itself (request-rate bound copier pool)
@@ -23,6 +24,9 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param results           one terminal result per request
  * @param aggregates        efficiency aggregates for dashboards
  * @param deadLetter        requests that failed validation: original bytes, reason in headers
+ * @param transfers         compacted: the last checkpoint of each unfinished streamed write, keyed by the destination
+ *                          URL, so that a copier that dies mid-upload resumes from the last part (a tombstone when
+ *                          the write completed or was given up); see {@code io.archivesync.sink.copy.journal}
  */
 public record Topics(
         Topic<String, FileSyncRequest> requests,
@@ -30,7 +34,8 @@ public record Topics(
         Topic<String, CopyBatch> streamingBatches,
         Topic<String, CopyResult> results,
         Topic<String, EfficiencyAggregate> aggregates,
-        Topic<String, byte[]> deadLetter) {
+        Topic<String, byte[]> deadLetter,
+        Topic<String, byte[]> transfers) {
 
     public static final String REQUESTS = "requests";
     public static final String SERVER_SIDE_BATCHES = "copy-batches-server-side";
@@ -38,6 +43,7 @@ public record Topics(
     public static final String RESULTS = "results";
     public static final String AGGREGATES = "efficiency-aggregates";
     public static final String DEAD_LETTER = "requests-dlq";
+    public static final String TRANSFERS = "transfers";
 
     /** Builds the topics with the serde class and registry the configuration names. */
     public static Topics create(AppConfig config) {
@@ -54,7 +60,8 @@ public record Topics(
                 new Topic<>(prefix + RESULTS, Serdes.String(), avro(serdeClass, CopyResult.class, serdeConfig)),
                 new Topic<>(prefix + AGGREGATES, Serdes.String(),
                         avro(serdeClass, EfficiencyAggregate.class, serdeConfig)),
-                new Topic<>(prefix + DEAD_LETTER, Serdes.String(), Serdes.ByteArray()));
+                new Topic<>(prefix + DEAD_LETTER, Serdes.String(), Serdes.ByteArray()),
+                Topic.compacted(prefix + TRANSFERS, Serdes.String(), Serdes.ByteArray()));
     }
 
     private static <T> Serde<T> avro(String serdeClass, Class<T> type, Map<String, Object> config) {
@@ -68,6 +75,6 @@ public record Topics(
 
     /** All topics, for creation at start-up. */
     public List<Topic<?, ?>> all() {
-        return List.of(requests, serverSideBatches, streamingBatches, results, aggregates, deadLetter);
+        return List.of(requests, serverSideBatches, streamingBatches, results, aggregates, deadLetter, transfers);
     }
 }

@@ -70,6 +70,11 @@ public final class CopierFactory {
             return limiter;
         }
 
+        /** The stores of every location, which the copier owns (for giving up abandoned writes at start-up). */
+        public Locations locations() {
+            return locations;
+        }
+
         @Override
         public void close() {
             readers.forEach(ExecutorService::shutdownNow);

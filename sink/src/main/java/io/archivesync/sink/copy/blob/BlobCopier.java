@@ -166,6 +166,8 @@ public final class BlobCopier implements Copier {
         } finally {
             streams.release();
         }
+        String why = done.resumedBytes() > 0
+                ? reason + "; resumed at " + done.resumedBytes() + " bytes from an earlier attempt" : reason;
         String sha = done.computed().sha256();
         boolean verified = published.sha256() != null || info.checksums().confirms(done.computed());
         Verification verification = Results.verification(verified ? VerificationMethod.STREAMED_HASH
@@ -174,7 +176,7 @@ public final class BlobCopier implements Copier {
         return Results.base(task.request(), task.batchId(), started)
                 .setOutcome(published.problem() != null ? CopyOutcome.COPIED_UNVERIFIED : CopyOutcome.COPIED)
                 .setMethod(CopyMethod.STREAMED)
-                .setMethodReason(published.problem() != null ? reason + "; " + published.problem() : reason)
+                .setMethodReason(published.problem() != null ? why + "; " + published.problem() : why)
                 .setBytes(done.bytes())
                 .setBytesThroughCopier(done.bytes())
                 .setStorageRequests(requests + done.requests())
