@@ -3,7 +3,7 @@ package io.archivesync.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
-/** Samples used heap every 50 ms on a daemon thread and keeps the peak. */
+/** Samples used heap on a daemon thread (every 50 ms unless told) and keeps the peak. */
 final class HeapSampler implements AutoCloseable {
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -12,11 +12,16 @@ final class HeapSampler implements AutoCloseable {
     private volatile long peak;
 
     HeapSampler() {
+        this(50);
+    }
+
+    /** Sampling every {@code intervalMillis}: a copy that lasts under a second needs a few milliseconds. */
+    HeapSampler(long intervalMillis) {
         thread = new Thread(() -> {
             while (running) {
                 peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
                 try {
-                    Thread.sleep(50);
+                    Thread.sleep(intervalMillis);
                 } catch (InterruptedException e) {
                     return;
                 }
