@@ -43,6 +43,24 @@ final class JobRun {
     int run() {
         options.requireClusterToDetach();
         AppConfig config = load(List.of());
+        if (!options.dryRun && !options.onCluster()) {
+            // the broker starts while the destination is checked and the source listed
+            JobPlan[] planned = new JobPlan[1];
+            return LocalPipeline.run(options, this::load, err, () -> planned[0] = plan(config),
+                    (local, where, services) -> follow(local, planned[0], where, services));
+        }
+        JobPlan plan = plan(config);
+        if (options.dryRun) {
+            out.printf(Locale.ROOT, "plan: %,d objects, %s (%,d bytes) from %s to %s; nothing is copied%n",
+                    plan.requests().size(), Bytes.human(plan.bytes()), plan.bytes(), job.source(),
+                    job.destination());
+            return 0;
+        }
+        return follow(SharedRegistry.require(config), plan, "cluster " + config.kafka().bootstrapServers(), () -> { });
+    }
+
+    /** Checks the destination (unless a dry run), then lists the source into a plan. */
+    private JobPlan plan(AppConfig config) {
         if (!options.dryRun && job.destination().s3() != null
                 && BucketCheck.require(config, job.destination().s3().bucket(), options.createBucket)) {
             err.println("created bucket " + job.destination().s3().bucket());
@@ -50,20 +68,11 @@ final class JobRun {
         if (!options.dryRun && job.destination().s3() == null) {
             BucketCheck.requireElsewhere(config, job.destination(), options.createBucket);
         }
-        JobPlan plan = job.planner().apply(config, JobPlan.newJobId());
-        if (options.dryRun) {
-            out.printf(Locale.ROOT, "plan: %,d objects, %s (%,d bytes) from %s to %s; nothing is copied%n",
-                    plan.requests().size(), Bytes.human(plan.bytes()), plan.bytes(), job.source(),
-                    job.destination());
-            return 0;
-        }
-        if (options.onCluster()) {
-            return follow(SharedRegistry.require(config), plan, "cluster " + config.kafka().bootstrapServers());
-        }
-        return LocalPipeline.run(options, this::load, err, (local, where) -> follow(local, plan, where));
+        return job.planner().apply(config, JobPlan.newJobId());
     }
 
-    private int follow(AppConfig config, JobPlan plan, String mode) {
+    /** @param services starts the pipeline's services, when this job has something to publish */
+    private int follow(AppConfig config, JobPlan plan, String mode, Runnable services) {
         Topics topics = Topics.create(config);
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
         JobTracker tracker = new JobTracker(plan.requests(), config.processor().prices());
@@ -71,6 +80,9 @@ final class JobRun {
              DeadLetterFollower refused = new DeadLetterFollower(config, topics.deadLetter())) {
             long known = results.readToEnd(tracker::remember);
             List<FileSyncRequest> toPublish = tracker.answerFromState();
+            if (!toPublish.isEmpty()) {
+                services.run();
+            }
             RequestSender.send(config, topics.requests(), toPublish);
             LOGGER.info("job published jobId={} objects={} answeredFromState={} published={} resultsRead={}"
                     + " millis={}", plan.jobId(), plan.requests().size(), tracker.tally().answeredFromState(),

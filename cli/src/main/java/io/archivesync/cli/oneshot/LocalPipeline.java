@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -18,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * The pipeline inside this command: a broker on the state directory's log, the processor with its stores there too,
  * and one copier, all in this JVM with the in-JVM registry. Everything that a run leaves (requests published, batches,
  * results, the processor's tables) survives it, so a later run on the same state directory resumes or answers from it.
+ *
+ * <p>Only the broker is started up front, while the command plans (listing the source) on its own thread. The
+ * processor and the copier start, side by side, when there is something to publish ({@link #startServices}): a run
+ * whose every object is answered from the state never starts them.
  */
 final class LocalPipeline implements AutoCloseable {
 
@@ -27,15 +33,15 @@ final class LocalPipeline implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(LocalPipeline.class);
 
     private final EmbeddedKafka kafka;
-    private final ProcessorService processor;
-    private final CopierService copier;
     private final AppConfig config;
+    private final PrintWriter err;
+    private ProcessorService processor;
+    private CopierService copier;
 
-    private LocalPipeline(EmbeddedKafka kafka, ProcessorService processor, CopierService copier, AppConfig config) {
+    private LocalPipeline(EmbeddedKafka kafka, AppConfig config, PrintWriter err) {
         this.kafka = kafka;
-        this.processor = processor;
-        this.copier = copier;
         this.config = config;
+        this.err = err;
     }
 
     /**
@@ -58,9 +64,9 @@ final class LocalPipeline implements AutoCloseable {
                 "processor.batch.maxWait=200ms");
     }
 
-    /** Where the live dashboard and the metrics are, or empty when they are off. */
+    /** Where the live dashboard and the metrics are, or empty when they are off (or the services not started). */
     Optional<String> liveUrls() {
-        if (processor.statusPort() < 0) {
+        if (processor == null || processor.statusPort() < 0) {
             return Optional.empty();
         }
         String base = "http://127.0.0.1:";
@@ -68,43 +74,91 @@ final class LocalPipeline implements AutoCloseable {
                 + base + processor.statusPort() + "/metrics and " + base + copier.statusPort() + "/metrics");
     }
 
-    /** A job on a pipeline: the configuration to use and how the summary names where it ran. */
+    /** A job on a pipeline: the configuration to use, how the summary names where it ran, and the services. */
     @FunctionalInterface
     interface Job {
-        int run(AppConfig config, String where);
+        /** @param services starts the processor and the copier (once; later calls return at once) */
+        int run(AppConfig config, String where, Runnable services);
     }
 
     /**
-     * Runs a job on the local pipeline of the state directory, which stays locked for it, printing where the live
-     * dashboard and metrics are (unless {@code --no-live}).
+     * Runs a job on the local pipeline of the state directory, which stays locked for it. The broker starts on another
+     * thread while {@code meanwhile} runs on this one (a command's planning); the job then runs, and starts the
+     * services when it has something to publish, printing where the live dashboard and metrics are (unless
+     * {@code --no-live}).
      */
-    static int run(OneShotOptions options, Function<List<String>, AppConfig> load, PrintWriter err, Job job) {
-        try (StateDir state = StateDir.lock(options.stateDir());
-             LocalPipeline pipeline = start(state, load, !options.noLive)) {
-            pipeline.liveUrls().ifPresent(urls -> err.println("live: " + urls));
-            return job.run(pipeline.config(), "local, state in " + state.path());
+    static int run(OneShotOptions options, Function<List<String>, AppConfig> load, PrintWriter err,
+                   Runnable meanwhile, Job job) {
+        try (StateDir state = StateDir.lock(options.stateDir())) {
+            CompletableFuture<LocalPipeline> starting = CompletableFuture.supplyAsync(
+                    () -> start(state, load, !options.noLive, err));
+            try {
+                meanwhile.run();
+            } catch (RuntimeException e) {
+                starting.handle((pipeline, error) -> {
+                    if (pipeline != null) {
+                        pipeline.close();
+                    }
+                    return null;
+                }).join();
+                throw e;
+            }
+            try (LocalPipeline pipeline = join(starting)) {
+                return job.run(pipeline.config, "local, state in " + state.path(), pipeline::startServices);
+            }
         }
     }
 
     /** @param load loads the configuration with these overrides added to the user's */
-    static LocalPipeline start(StateDir state, Function<List<String>, AppConfig> load, boolean live) {
-        long t0 = System.nanoTime();
+    static LocalPipeline start(StateDir state, Function<List<String>, AppConfig> load, boolean live,
+                               PrintWriter err) {
         EmbeddedKafka kafka = EmbeddedKafka.startPersistent(state.kafkaDir());
         try {
             AppConfig config = load.apply(overrides(kafka.bootstrapServers(), state, live));
             PinnedSchemas.register(REGISTRY.substring("mock://".length()), Topics.create(config));
-            ProcessorService processor = ProcessorService.start(config, Duration.ofSeconds(120));
-            try {
-                CopierService copier = CopierService.start(config);
-                LOGGER.info("local pipeline started stateDir={} millis={}", state.path(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-                return new LocalPipeline(kafka, processor, copier, config);
-            } catch (RuntimeException e) {
-                processor.close();
-                throw e;
-            }
+            return new LocalPipeline(kafka, config, err);
         } catch (RuntimeException e) {
             kafka.close();
+            throw e;
+        }
+    }
+
+    /** Starts the processor and the copier side by side, once; returns when both run. */
+    synchronized void startServices() {
+        if (processor != null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        CompletableFuture<ProcessorService> starting = CompletableFuture.supplyAsync(
+                () -> ProcessorService.start(config, Duration.ofSeconds(120)));
+        CopierService started;
+        try {
+            started = CopierService.start(config);
+        } catch (RuntimeException e) {
+            starting.thenAccept(ProcessorService::close);
+            throw e;
+        }
+        try {
+            processor = join(starting);
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        copier = started;
+        LOGGER.info("local pipeline services started millis={}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        liveUrls().ifPresent(urls -> err.println("live: " + urls));
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }
@@ -114,9 +168,13 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        copier.close();
-        processor.close();
+    public synchronized void close() {
+        if (copier != null) {
+            copier.close();
+        }
+        if (processor != null) {
+            processor.close();
+        }
         kafka.close();
     }
 }

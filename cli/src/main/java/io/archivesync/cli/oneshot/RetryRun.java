@@ -48,12 +48,12 @@ final class RetryRun {
         }
         if (options.onCluster()) {
             AppConfig config = SharedRegistry.require(options.config.load(List.of()));
-            return retry(config, "cluster " + config.kafka().bootstrapServers());
+            return retry(config, "cluster " + config.kafka().bootstrapServers(), () -> { });
         }
-        return LocalPipeline.run(options, options.config::load, err, this::retry);
+        return LocalPipeline.run(options, options.config::load, err, () -> { }, this::retry);
     }
 
-    private int retry(AppConfig config, String mode) {
+    private int retry(AppConfig config, String mode, Runnable services) {
         Topics topics = Topics.create(config);
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.all());
         JobTracker tracker;
@@ -68,6 +68,7 @@ final class RetryRun {
                 return 0;
             }
             tracker = new JobTracker(plan.requests(), config.processor().prices());
+            services.run();
             RequestSender.send(config, topics.requests(), plan.requests());
             LOGGER.info("retry published jobId={} selection={} objects={}", plan.jobId(), selection,
                     plan.requests().size());

@@ -58,6 +58,7 @@ public final class S3Clients {
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build())
                 .overrideConfiguration(override.build())
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .eventLoopGroup(EventLoops.SHARED)
                         .maxConcurrency(s3.maxConcurrency())
                         .connectionAcquisitionTimeout(Duration.ofMinutes(2)));
         if (endpoint != null) {
