@@ -26,8 +26,9 @@ final class GcsServerProcess implements AutoCloseable {
     }
 
     /**
-     * @param heapMiB the server's heap: it holds every object, and keeps every resumable upload's bytes; when it runs
-     *                out the process exits, and the client sees its connection closed
+     * @param heapMiB the server's heap: it holds every object, and each open resumable upload's bytes (a finished
+     *                one keeps only its resource); when it runs out the process exits, and the client sees its
+     *                connection closed
      */
     static GcsServerProcess start(long heapMiB) throws IOException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -39,8 +39,45 @@ public interface BlobWrite extends AutoCloseable {
         // a store that keeps no digest of its own and cannot compare needs nothing
     }
 
+    /**
+     * Says that the caller hashes the content itself (every byte it gives to {@link #replay} and {@link #part}, in
+     * order) and will hand the checksums to {@link #complete(Checksums)}: the write then skips the digests of the whole
+     * content it would otherwise keep (Azure's whole-blob MD5, S3's SHA-256 of a multipart upload), which would only
+     * repeat the caller's. Digests that protect one request on the wire (Azure's MD5 of each block) are kept. Call
+     * before the first replay or part; a write told so must be completed by {@link #complete(Checksums)}.
+     */
+    default void callerHashes() {
+        // a store that keeps no digest of the whole content has nothing to skip
+    }
+
     /** Makes the object visible under its name, whole; returns what the store now says about it. */
     BlobInfo complete();
+
+    /**
+     * {@link #complete()}, given the checksums of the whole content that the caller computed of exactly the bytes it
+     * replayed and sent (see {@link #callerHashes}). A store uses them where it would use its own digest: Azure sets
+     * {@code known.md5()} as the blob's Content-MD5; S3 compares {@code known.sha256()} with the SHA-256 the
+     * {@link WriteOptions} require before completing a multipart upload. Where the write computed a digest of its
+     * own as well, the two must agree.
+     *
+     * @throws StorageException CHECKSUM when they contradict the write's own digest or the required SHA-256 (nothing
+     *                          becomes visible)
+     */
+    default BlobInfo complete(Checksums known) {
+        return complete();
+    }
+
+    /**
+     * The storage requests this write has made so far: each call to the store's API counted once (an SDK's or
+     * transport's own retries of one call are not). For the clouds, HTTP requests: S3's PutObject, or
+     * CreateMultipartUpload, each UploadPart and CompleteMultipartUpload (a resumed upload's ListParts pages instead
+     * of the create; the HEAD of {@code preconditionsByHead}; an AbortMultipartUpload); Azure's Put Block per part
+     * and Put Block List (Get Block List for a resumed write; an abort sends nothing); GCS's session start (or, when
+     * resumed, the status query), every chunk PUT and the cancelling DELETE. For files, each file-system step counts
+     * as one, as the copier counts a file's HEAD: creating the temporary file (or finding it again), each part
+     * written and synced, each replayed part read back, and the commit.
+     */
+    int requests();
 
     /** Gives the write up: nothing stays visible, and whatever was staged is released. Never throws. */
     void abort();

@@ -31,7 +31,11 @@ import org.slf4j.LoggerFactory;
  * A block blob being written: each part is staged as one block (Put Block, with its MD5 so that Azure refuses a block
  * damaged on the way), and {@link #complete} commits the list (Put Block List) with the headers, metadata, tier and
  * preconditions, so nothing is visible before. The MD5 of the whole content, computed while staging, goes in as
- * Content-MD5 and comes back from {@code head}; a SHA-256 given in the options is checked before the commit.
+ * Content-MD5 and comes back from {@code head}; a SHA-256 given in the options is checked before the commit. A caller
+ * that hashes the content itself ({@link #callerHashes}: a streamed transfer) gives its MD5 and SHA-256 to
+ * {@link #complete(Checksums)} instead, so every byte is not MD5'd once more here: Azure does not check a committed
+ * blob's Content-MD5 against its blocks, so it is only as good as whoever computed it. Each block's MD5 stays: it is
+ * what lets Azure refuse a block damaged on the wire.
  *
  * <p>An abort commits nothing. Azure has no call to drop uncommitted blocks: it discards them when the blob is next
  * committed by anyone, or garbage-collects them after 7 days. Until then {@link #id} (the write id in every block id)
@@ -52,17 +56,24 @@ final class AzureBlobWrite implements BlobWrite {
     private final AccessTier tier;
     private final String writeId;
     private final List<String> blockIds = new ArrayList<>();
-    private final MessageDigest md5 = digest("MD5");
-    private final MessageDigest sha256;
+    private MessageDigest md5 = digest("MD5");
+    private MessageDigest sha256;
     private long size;
+    private int requests;
     private boolean finished;
 
     AzureBlobWrite(BlockBlobClient blob, BlobRef ref, WriteOptions options) {
-        this(blob, ref, options, BlockIds.newWriteId(), new StagedBlocks(List.of(), 0));
+        this(blob, ref, options, BlockIds.newWriteId(), new StagedBlocks(List.of(), 0), 0);
     }
 
-    /** A write that goes on after the blocks write {@code writeId} already staged. */
-    AzureBlobWrite(BlockBlobClient blob, BlobRef ref, WriteOptions options, String writeId, StagedBlocks staged) {
+    /**
+     * A write that goes on after the blocks write {@code writeId} already staged.
+     *
+     * @param requests the requests it took to find them (Get Block List)
+     */
+    AzureBlobWrite(BlockBlobClient blob, BlobRef ref, WriteOptions options, String writeId, StagedBlocks staged,
+                   int requests) {
+        this.requests = requests;
         this.writeId = writeId;
         this.blockIds.addAll(staged.ids());
         this.size = staged.bytes();
@@ -84,8 +95,21 @@ final class AzureBlobWrite implements BlobWrite {
     }
 
     @Override
+    public int requests() {
+        return requests;
+    }
+
+    @Override
+    public void callerHashes() {
+        md5 = null;
+        sha256 = null;
+    }
+
+    @Override
     public void replay(byte[] buffer, int length) {
-        md5.update(buffer, 0, length);
+        if (md5 != null) {
+            md5.update(buffer, 0, length);
+        }
         if (sha256 != null) {
             sha256.update(buffer, 0, length);
         }
@@ -104,10 +128,13 @@ final class AzureBlobWrite implements BlobWrite {
         MessageDigest blockMd5 = digest("MD5");
         blockMd5.update(buffer, 0, length);
         byte[] partMd5 = blockMd5.digest();
-        md5.update(buffer, 0, length);
+        if (md5 != null) {
+            md5.update(buffer, 0, length);
+        }
         if (sha256 != null) {
             sha256.update(buffer, 0, length);
         }
+        requests++;
         try {
             blob.stageBlockWithResponse(new BlockBlobStageBlockOptions(blockId,
                     BinaryData.fromByteBuffer(ByteBuffer.wrap(buffer, 0, length))).setContentMd5(partMd5),
@@ -121,16 +148,22 @@ final class AzureBlobWrite implements BlobWrite {
 
     @Override
     public BlobInfo complete() {
+        return complete(Checksums.NONE);
+    }
+
+    @Override
+    public BlobInfo complete(Checksums known) {
         if (finished) {
             throw new IllegalStateException("write " + writeId + " of " + ref + " is finished");
         }
         finished = true;
-        byte[] contentMd5 = md5.digest();
-        checkSha256();
+        byte[] contentMd5 = contentMd5(known);
+        checkSha256(known);
         Map<String, String> metadata = new HashMap<>(options.metadata());
         if (options.modified() != null) {
             metadata.putIfAbsent(MTIME_METADATA, options.modified().toString());
         }
+        requests++;
         try {
             BlockBlobItem item = blob.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(blockIds)
                     .setHeaders(new BlobHttpHeaders().setContentType(options.contentType()).setContentMd5(contentMd5))
@@ -162,11 +195,34 @@ final class AzureBlobWrite implements BlobWrite {
         abort();
     }
 
-    private void checkSha256() {
-        if (sha256 == null) {
+    /** The blob's Content-MD5: this write's own digest, else the caller's; both must agree when both exist. */
+    private byte[] contentMd5(Checksums known) {
+        if (md5 == null) {
+            if (known.md5() == null) {
+                throw new IllegalStateException("the write " + writeId + " of " + ref + " was told the caller hashes"
+                        + " the content, which gave no MD5");
+            }
+            return HexFormat.of().parseHex(known.md5());
+        }
+        byte[] own = md5.digest();
+        if (known.md5() != null && !known.md5().equals(HexFormat.of().formatHex(own))) {
+            throw new StorageException(ErrorKind.CHECKSUM, "Md5Mismatch", -1, "the content written to " + ref
+                    + " has MD5 " + HexFormat.of().formatHex(own) + ", not the " + known.md5() + " its writer "
+                    + "computed; nothing was committed", null);
+        }
+        return own;
+    }
+
+    /** Checks the SHA-256 the options require: against this write's own digest, else the caller's. */
+    private void checkSha256(Checksums known) {
+        if (options.sha256() == null) {
             return;
         }
-        String actual = HexFormat.of().formatHex(sha256.digest());
+        String actual = sha256 != null ? HexFormat.of().formatHex(sha256.digest()) : known.sha256();
+        if (actual == null) {
+            throw new IllegalStateException("the write " + writeId + " of " + ref + " was told the caller hashes the"
+                    + " content, which gave no SHA-256 to check against " + options.sha256());
+        }
         if (!actual.equals(options.sha256().toLowerCase(Locale.ROOT))) {
             throw new StorageException(ErrorKind.CHECKSUM, "Sha256Mismatch", -1, "the content written to " + ref
                     + " has SHA-256 " + actual + ", not " + options.sha256() + "; nothing was committed", null);

@@ -26,6 +26,10 @@ import java.util.Arrays;
  * crash in the middle of one, the part's bytes that reached the file, which are as good a start as any since they
  * are the content's next bytes. The bytes {@link #replay replayed} are compared with the file's, so a file that holds
  * anything else (a torn write after a power cut on a file system that does not order data before size) is refused.
+ *
+ * <p>{@link #requests}: each step on the file system counts as one storage request, as the copier counts a file's
+ * HEAD: creating the temporary file (or finding it again), each part, each replayed part read back, the commit (or
+ * the abort's delete).
  */
 final class FileWrite implements BlobWrite {
 
@@ -37,9 +41,10 @@ final class FileWrite implements BlobWrite {
     private long written;
     private long replayed;
     private boolean finished;
+    private int requests = 1;
 
     /**
-     * @param temporary the temporary file, which exists
+     * @param temporary the temporary file, which exists (created or found again: the write's first step)
      * @param written   its length: what it holds already (0 for a new write)
      */
     FileWrite(BlobRef ref, Path target, Path temporary, long written, WriteOptions options, FileCommits commits) {
@@ -62,8 +67,14 @@ final class FileWrite implements BlobWrite {
     }
 
     @Override
+    public int requests() {
+        return requests;
+    }
+
+    @Override
     public void replay(byte[] buffer, int length) {
         requireOpen();
+        requests++;
         if (replayed + length > written) {
             throw new IllegalStateException("replaying " + (replayed + length) + " bytes of " + temporary
                     + ", which holds " + written);
@@ -88,6 +99,7 @@ final class FileWrite implements BlobWrite {
     @Override
     public void part(byte[] buffer, int length) {
         requireOpen();
+        requests++;
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
             while (bytes.hasRemaining()) {
@@ -104,6 +116,7 @@ final class FileWrite implements BlobWrite {
     public BlobInfo complete() {
         requireOpen();
         finished = true;
+        requests++;
         try {
             if (options.modified() != null) {
                 Files.setLastModifiedTime(temporary, FileTime.from(options.modified()));
@@ -121,6 +134,7 @@ final class FileWrite implements BlobWrite {
             return;
         }
         finished = true;
+        requests++;
         FileCommits.discard(temporary);
     }
 

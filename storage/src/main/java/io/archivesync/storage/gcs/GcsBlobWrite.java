@@ -42,6 +42,12 @@ final class GcsBlobWrite implements BlobWrite {
         return session.url();
     }
 
+    /** The session's requests: its start (or, resumed, the status query), every chunk PUT, the cancel. */
+    @Override
+    public int requests() {
+        return session.requests();
+    }
+
     @Override
     public long committedBytes() {
         return sent;

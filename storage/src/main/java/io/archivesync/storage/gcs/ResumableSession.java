@@ -49,11 +49,14 @@ final class ResumableSession {
     private final HttpRequestFactory requests;
     private final String url;
     private final String what;
+    /** The requests this session was sent from this process: its opening, chunks, queries, the cancel. */
+    private int sent;
 
-    private ResumableSession(HttpRequestFactory requests, String url, String what) {
+    private ResumableSession(HttpRequestFactory requests, String url, String what, int sent) {
         this.requests = requests;
         this.url = url;
         this.what = what;
+        this.sent = sent;
     }
 
     /**
@@ -83,7 +86,7 @@ final class ResumableSession {
                     throw GcsErrors.status(response.getStatusCode(), "no Location header", what);
                 }
                 return new ResumableSession(requests, location, "uploading to gs://" + resource.getBucket() + "/"
-                        + resource.getName());
+                        + resource.getName(), 1);
             } finally {
                 response.disconnect();
             }
@@ -106,7 +109,7 @@ final class ResumableSession {
                     bucket, name);
             return Optional.empty();
         }
-        return Optional.of(new ResumableSession(requests, url, "uploading to gs://" + bucket + "/" + name));
+        return Optional.of(new ResumableSession(requests, url, "uploading to gs://" + bucket + "/" + name, 0));
     }
 
     /**
@@ -115,6 +118,7 @@ final class ResumableSession {
      */
     long query() {
         try {
+            sent++;
             HttpResponse response = send(chunkRequest(new byte[0], 0, 0, 0, "*"));
             try {
                 int status = response.getStatusCode();
@@ -135,6 +139,14 @@ final class ResumableSession {
         }
     }
 
+    /**
+     * The requests about this session made through this object: the POST that opened it (not by {@link #reopen}),
+     * and every PUT and DELETE since, each once (the transport's own retries are not seen).
+     */
+    int requests() {
+        return sent;
+    }
+
     /** The session URL: the write's id, and all one needs to resume or cancel it. */
     String url() {
         return url;
@@ -147,6 +159,7 @@ final class ResumableSession {
      */
     long put(byte[] data, int offset, int length, long first) {
         try {
+            sent++;
             HttpResponse response = send(chunkRequest(data, offset, length, first, "*"));
             try {
                 if (response.getStatusCode() != RESUME_INCOMPLETE) {
@@ -171,6 +184,7 @@ final class ResumableSession {
         try {
             HttpRequest request = chunkRequest(data, offset, length, first, Long.toString(first + length));
             request.setParser(new JsonObjectParser(JSON));
+            sent++;
             HttpResponse response = send(request);
             try {
                 int status = response.getStatusCode();
@@ -192,6 +206,7 @@ final class ResumableSession {
     /** Cancels the session, so nothing is written and GCS releases what it staged. Never throws. */
     void cancel() {
         try {
+            sent++;
             HttpResponse response = send(requests.buildDeleteRequest(new GenericUrl(url)));
             int status = response.getStatusCode();
             response.disconnect();

@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * <p>A SHA-256 given in the options is checked by S3 on PutObject ({@code x-amz-checksum-sha256}); a multipart
  * upload's checksum would be COMPOSITE (of parts), so it is computed here while parts pass (and, in a resumed write,
  * while the parts S3 already holds are {@link #replay replayed}) and compared before completing: a mismatch aborts
- * the upload with {@code CHECKSUM}.
+ * the upload with {@code CHECKSUM}. A caller that hashes the content itself ({@link #callerHashes}) gives its SHA-256
+ * to {@link #complete(Checksums)} instead, and the same comparison is made with it: the check then rests on the
+ * caller's word that it hashed exactly the bytes it replayed and sent, which a streamed transfer does.
  *
  * <p>A failed UploadPart leaves the upload as it is, for the caller to abort ({@link #close}) or to resume later
  * from the parts S3 holds ({@link #resumed}: ListParts, then the numbering goes on after the last part). The parts'
@@ -48,7 +50,9 @@ final class S3BlobWrite implements BlobWrite {
     private final BlobRef ref;
     private final WriteOptions options;
     private final S3Requests requests;
-    private final Sha256 digest;
+    private Sha256 digest;
+    private boolean callerHashes;
+    private int requestsMade;
     private final List<CompletedPart> parts = new ArrayList<>();
     private State state = State.OPEN;
     private String uploadId;
@@ -71,6 +75,7 @@ final class S3BlobWrite implements BlobWrite {
         write.uploadId = uploadId;
         write.parts.addAll(uploaded.parts());
         write.size = uploaded.bytes();
+        write.requestsMade = uploaded.requests();
         if (!uploaded.parts().isEmpty()) {
             LOGGER.info("multipart upload resumed ref={} uploadId={} parts={} bytes={}", ref, uploadId,
                     uploaded.parts().size(), uploaded.bytes());
@@ -86,6 +91,17 @@ final class S3BlobWrite implements BlobWrite {
     @Override
     public long committedBytes() {
         return uploadId == null ? 0 : size;
+    }
+
+    @Override
+    public int requests() {
+        return requestsMade;
+    }
+
+    @Override
+    public void callerHashes() {
+        callerHashes = true;
+        digest = null;
     }
 
     @Override
@@ -114,6 +130,7 @@ final class S3BlobWrite implements BlobWrite {
                 held = Arrays.copyOf(buffer, length);
                 return;
             }
+            requestsMade++;
             uploadId = requests.createUpload(ref, options);
             LOGGER.debug("multipart upload started ref={} uploadId={}", ref, uploadId);
         }
@@ -122,12 +139,17 @@ final class S3BlobWrite implements BlobWrite {
 
     @Override
     public BlobInfo complete() {
+        return complete(Checksums.NONE);
+    }
+
+    @Override
+    public BlobInfo complete(Checksums known) {
         if (state != State.OPEN) {
             throw new IllegalStateException("the write of " + ref + " is " + state);
         }
         if (written == null) {
             written = uploadId == null ? put(held == null ? new byte[0] : held, held == null ? 0 : held.length)
-                    : completeUpload();
+                    : completeUpload(known);
         }
         held = null;
         state = State.COMPLETED;
@@ -142,6 +164,7 @@ final class S3BlobWrite implements BlobWrite {
         state = State.ABORTED;
         held = null;
         if (uploadId != null) {
+            requestsMade++;
             try {
                 s3.abortMultipartUpload(b -> b.bucket(ref.container()).key(ref.key()).uploadId(uploadId));
                 LOGGER.info("multipart upload aborted ref={} uploadId={}", ref, uploadId);
@@ -161,7 +184,8 @@ final class S3BlobWrite implements BlobWrite {
 
     private BlobInfo put(byte[] buffer, int length) {
         try {
-            requests.checkBeforeWriting(ref, options.precondition());
+            requestsMade += requests.checkBeforeWriting(ref, options.precondition());
+            requestsMade++;
             PutObjectResponse r = s3.putObject(requests.put(ref, options), body(buffer, length, options.contentType()));
             size = length;
             return info(r.eTag(), S3Objects.checksums(r.eTag(), r.checksumSHA256(), r.checksumTypeAsString(),
@@ -174,6 +198,7 @@ final class S3BlobWrite implements BlobWrite {
 
     private void uploadPart(byte[] buffer, int length) {
         int number = parts.size() + 1;
+        requestsMade++;
         try {
             String etag = s3.uploadPart(b -> b.bucket(ref.container()).key(ref.key()).uploadId(uploadId)
                     .partNumber(number).contentLength((long) length), body(buffer, length, null)).eTag();
@@ -187,10 +212,21 @@ final class S3BlobWrite implements BlobWrite {
         size += length;
     }
 
-    private BlobInfo completeUpload() {
-        String sha256 = null;
-        if (digest != null) {
-            sha256 = digest.hex();
+    /** Checks the SHA-256 (this write's own digest, else the caller's) and completes the multipart upload. */
+    private BlobInfo completeUpload(Checksums known) {
+        String sha256 = digest != null ? digest.hex() : callerHashes && options.sha256() != null ? known.sha256()
+                : null;
+        if (digest != null && known.sha256() != null && !known.sha256().equals(sha256)) {
+            abort();
+            throw new StorageException(ErrorKind.CHECKSUM, "BadDigest", -1, "writing " + ref + ": the content's "
+                    + "SHA-256 is " + sha256 + ", not the " + known.sha256() + " its writer computed", null);
+        }
+        if (options.sha256() != null) {
+            if (sha256 == null) {
+                abort();
+                throw new IllegalStateException("the write of " + ref + " was told the caller hashes the content,"
+                        + " which gave no SHA-256 to check against " + options.sha256());
+            }
             if (!sha256.equalsIgnoreCase(options.sha256())) {
                 abort();
                 throw new StorageException(ErrorKind.CHECKSUM, "BadDigest", -1, "writing " + ref + ": the content's "
@@ -198,7 +234,8 @@ final class S3BlobWrite implements BlobWrite {
             }
         }
         try {
-            requests.checkBeforeWriting(ref, options.precondition());
+            requestsMade += requests.checkBeforeWriting(ref, options.precondition());
+            requestsMade++;
             String etag = s3.completeMultipartUpload(requests.complete(ref, options.precondition(), uploadId, parts))
                     .eTag();
             return info(etag, new Checksums(null, null, sha256));

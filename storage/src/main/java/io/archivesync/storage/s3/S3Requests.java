@@ -73,10 +73,14 @@ final class S3Requests {
         return preconditionsByHead;
     }
 
-    /** The emulator's stand-in for conditional writes (see the class comment); nothing on S3 itself. */
-    void checkBeforeWriting(BlobRef ref, Precondition precondition) {
+    /**
+     * The emulator's stand-in for conditional writes (see the class comment); nothing on S3 itself.
+     *
+     * @return the requests it made: 1 (the HEAD) or 0
+     */
+    int checkBeforeWriting(BlobRef ref, Precondition precondition) {
         if (!preconditionsByHead || precondition.equals(Precondition.NONE)) {
-            return;
+            return 0;
         }
         String current;
         try {
@@ -88,6 +92,7 @@ final class S3Requests {
             throw S3Errors.classify(e, "HeadObject " + ref);
         }
         check(ref, precondition, current);
+        return 1;
     }
 
     /** Throws {@code PRECONDITION} unless the object's current version (null: absent) satisfies it. */

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -19,10 +20,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * CompleteMultipartUpload and the bytes they hold. S3 stores a part whole or not at all, so a crash during UploadPart
  * leaves no torn part.
  *
- * @param parts the parts to complete with, numbered 1 to n
- * @param bytes their total size
+ * @param parts    the parts to complete with, numbered 1 to n
+ * @param bytes    their total size
+ * @param requests the ListParts requests it took (one per page of up to 1,000 parts)
  */
-record S3UploadedParts(List<CompletedPart> parts, long bytes) {
+record S3UploadedParts(List<CompletedPart> parts, long bytes, int requests) {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(S3UploadedParts.class);
 
@@ -36,9 +38,13 @@ record S3UploadedParts(List<CompletedPart> parts, long bytes) {
      */
     static Optional<S3UploadedParts> list(S3Client s3, BlobRef ref, String uploadId) {
         List<Part> listed = new ArrayList<>();
+        int pages = 0;
         try {
-            s3.listPartsPaginator(b -> b.bucket(ref.container()).key(ref.key()).uploadId(uploadId)).parts()
-                    .forEach(listed::add);
+            for (ListPartsResponse page : s3.listPartsPaginator(b -> b.bucket(ref.container()).key(ref.key())
+                    .uploadId(uploadId))) {
+                pages++;
+                listed.addAll(page.parts());
+            }
         } catch (NoSuchUploadException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -61,6 +67,6 @@ record S3UploadedParts(List<CompletedPart> parts, long bytes) {
             kept.add(CompletedPart.builder().partNumber(part.partNumber()).eTag(part.eTag()).build());
             bytes += part.size() == null ? 0 : part.size();
         }
-        return Optional.of(new S3UploadedParts(kept, bytes));
+        return Optional.of(new S3UploadedParts(kept, bytes, pages));
     }
 }

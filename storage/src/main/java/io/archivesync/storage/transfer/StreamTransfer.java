@@ -13,7 +13,9 @@ import java.util.function.LongConsumer;
  * buffer per transfer. The source is read once, pinned to the version its HEAD saw, and hashed as it passes (MD5,
  * CRC32C, SHA-256). Before the last step makes the object visible, the hashes are checked against the source's own
  * checksums and against the expected SHA-256 (a {@code .CHECKSUM} sidecar): a mismatch aborts the write, so a bad
- * copy never becomes visible and never replaces a good one.
+ * copy never becomes visible and never replaces a good one. The write is told that its caller hashes the content
+ * ({@link io.archivesync.storage.BlobWrite#callerHashes}) and is completed with those checksums, so no store digests
+ * the whole content a second time (Azure's Content-MD5, S3's SHA-256 check of a multipart upload).
  *
  * <p><b>Resuming.</b> With a {@link TransferJournal}, each part the destination accepted is recorded as a
  * {@link Checkpoint}, and a transfer that finds one for its destination, of the same source URL and version and the
@@ -42,8 +44,10 @@ public final class StreamTransfer {
      * @param written      what the destination store says about the new object
      * @param bytes        the bytes read from the source, those replayed into a resumed write included
      * @param computed     the checksums of those bytes
-     * @param requests     storage requests made: the read, and the write's (one, or create or resume + parts +
-     *                     complete)
+     * @param requests     storage requests made: the source's read (one per attempt: a resumed write that held
+     *                     other bytes than the source means a second read), plus what the destination's writes
+     *                     counted ({@link io.archivesync.storage.BlobWrite#requests}: the one that completed, and any
+     *                     found and given up on the way). The caller's HEAD of the source is not in it
      * @param resumedBytes the bytes the destination held already and were not sent again (0: started afresh)
      */
     public record Streamed(BlobInfo written, long bytes, Checksums computed, int requests, long resumedBytes) {

@@ -41,6 +41,8 @@ final class TransferRun {
     private final LongConsumer progress;
     private final TransferJournal journal;
     private final byte[] buffer;
+    /** The requests of attempts before the current one's write: their reads, and writes given up. */
+    private int requests;
 
     TransferRun(BlobStore from, BlobInfo source, BlobStore to, BlobRef destination, WriteOptions options,
                 String expectedSha256, int partBytes, LongConsumer progress, TransferJournal journal) {
@@ -63,9 +65,11 @@ final class TransferRun {
 
     /** @return null when a resumed write held other bytes than the source and was given up: start over */
     private Streamed attempt(boolean mayResume) {
+        requests++;
         try (BlobRead read = from.read(source.ref(), ReadOptions.ifVersion(source.version()))) {
             WriteResumption.Opening opening = WriteResumption.open(to, source, destination, options, partBytes,
                     journal, mayResume);
+            requests += opening.spent();
             Sending sending = new Sending(opening.write(), opening.resumed());
             try {
                 return sending.send(read.content(), opening.committed());
@@ -80,7 +84,6 @@ final class TransferRun {
     private final class Sending {
 
         private final BlobWrite write;
-        private final boolean resumed;
         private final ContentHashes hashes = new ContentHashes();
         /** Whether the journal holds a checkpoint of this write. */
         private boolean journaled;
@@ -89,8 +92,8 @@ final class TransferRun {
 
         Sending(BlobWrite write, boolean resumed) {
             this.write = write;
-            this.resumed = resumed;
             this.journaled = resumed;
+            write.callerHashes();
         }
 
         Streamed send(InputStream in, long committed) {
@@ -110,11 +113,11 @@ final class TransferRun {
                     LOGGER.warn("Starting over: the resumed write holds other bytes than the source "
                             + "destination={} writeId={} error={}", destination, write.id(), e.getMessage());
                     giveUp(null);
+                    requests += write.requests();
                     return null;
                 }
                 total += n;
             }
-            int parts = 0;
             while (true) {
                 int n = fill(in, buffer.length);
                 hashes.update(buffer, 0, n);
@@ -128,9 +131,8 @@ final class TransferRun {
                     check(total, computed);
                     if (n > 0) {
                         part(n);
-                        parts++;
                     }
-                    BlobInfo written = write.complete();
+                    BlobInfo written = write.complete(computed);
                     finished = true;
                     forget(null);
                     if (written.checksums().contradicts(computed)) {
@@ -138,12 +140,9 @@ final class TransferRun {
                                 destination + " reports checksums " + written.checksums() + " for bytes that were "
                                         + computed, null);
                     }
-                    // the read, then the write's: one, or create + parts + complete; or resume + parts + complete
-                    int requests = 1 + (resumed ? parts + 2 : parts == 1 ? 1 : parts + 2);
-                    return new Streamed(written, total, computed, requests, committed);
+                    return new Streamed(written, total, computed, requests + write.requests(), committed);
                 }
                 part(n);
-                parts++;
             }
         }
 

@@ -27,8 +27,10 @@ final class WriteResumption {
      * @param write     the write
      * @param committed the bytes of the object it holds already, which the transfer replays and does not send
      * @param resumed   whether it was taken up from the journal's checkpoint (which then knows it)
+     * @param spent     the requests of writes found and given up on the way (a checkpoint's write that does not
+     *                  continue the transfer); those of the write itself are its own {@link BlobWrite#requests}
      */
-    record Opening(BlobWrite write, long committed, boolean resumed) {
+    record Opening(BlobWrite write, long committed, boolean resumed, int spent) {
     }
 
     /**
@@ -38,6 +40,7 @@ final class WriteResumption {
     static Opening open(BlobStore to, BlobInfo source, BlobRef destination, WriteOptions options, int partBytes,
                         TransferJournal journal, boolean mayResume) {
         Optional<Checkpoint> found = mayResume ? journal.find(destination) : Optional.empty();
+        int spent = 0;
         if (found.isPresent() && !found.get().destination().equals(destination.url())) {
             LOGGER.warn("The journal answered with the checkpoint of another destination; ignoring it "
                     + "destination={} checkpoint={}", destination, found.get());
@@ -48,7 +51,7 @@ final class WriteResumption {
                 if (resumed.isPresent() && resumed.get().committedBytes() <= source.size()) {
                     LOGGER.info("Resuming destination={} writeId={} committedBytes={} of size={}", destination,
                             checkpoint.writeId(), resumed.get().committedBytes(), source.size());
-                    return new Opening(resumed.get(), resumed.get().committedBytes(), true);
+                    return new Opening(resumed.get(), resumed.get().committedBytes(), true, 0);
                 }
                 resumed.ifPresent(write -> {
                     LOGGER.warn("The write holds more than the source has; giving it up destination={} writeId={} "
@@ -56,6 +59,7 @@ final class WriteResumption {
                             source.size());
                     write.abort();
                 });
+                spent += resumed.map(BlobWrite::requests).orElse(0);
                 LOGGER.info("Starting over: the write cannot be resumed destination={} writeId={}", destination,
                         checkpoint.writeId());
                 journal.done(destination);
@@ -63,20 +67,27 @@ final class WriteResumption {
                 LOGGER.info("Starting over: the checkpoint is of another source, version or part size "
                         + "destination={} checkpoint={} source={} version={} partBytes={}", destination, checkpoint,
                         source.ref(), source.version(), partBytes);
-                abandon(to, checkpoint, journal);
+                spent += abandon(to, checkpoint, journal);
             }
         }
-        return new Opening(to.write(destination, options), 0, false);
+        return new Opening(to.write(destination, options), 0, false, spent);
     }
 
-    /** See {@link StreamTransfer#abandon}. */
-    static void abandon(BlobStore to, Checkpoint checkpoint, TransferJournal journal) {
+    /**
+     * See {@link StreamTransfer#abandon}.
+     *
+     * @return the requests the abandoned write made: finding it again, and its abort (none when the store found
+     *         nothing to resume, which a {@link BlobStore#resume} that answers empty does not tell)
+     */
+    static int abandon(BlobStore to, Checkpoint checkpoint, TransferJournal journal) {
         BlobRef destination = BlobRef.parse(checkpoint.destination());
-        to.resume(destination, checkpoint.writeId(), WriteOptions.DEFAULT).ifPresent(write -> {
+        Optional<BlobWrite> found = to.resume(destination, checkpoint.writeId(), WriteOptions.DEFAULT);
+        found.ifPresent(write -> {
             LOGGER.info("Aborting an abandoned write destination={} writeId={} committedBytes={}", destination,
                     write.id(), write.committedBytes());
             write.abort();
         });
         journal.done(destination);
+        return found.map(BlobWrite::requests).orElse(0);
     }
 }

@@ -8,6 +8,9 @@ import io.archivesync.embedded.StackExtension;
 import io.archivesync.storage.BlobRef;
 import io.archivesync.storage.BlobStore;
 import io.archivesync.storage.transfer.StreamResumeContract;
+import io.archivesync.storage.transfer.Wire;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,14 +24,29 @@ class AzureStreamResumeIT extends StreamResumeContract {
 
     private static final int PART = 1024 * 1024;
 
+    private static final AtomicInteger SENT = new AtomicInteger();
+
     private static AzureBlobStore store;
+    private static AzureBlobStore counted;
 
     /** Per test, not once per class: without node each test is then reported skipped, with the reason. */
     @BeforeEach
     void connect(Stack stack) {
         if (store == null) {
             store = AzuriteStores.store(stack.azureBlob(), AzureBlobConfig.DEFAULT_COPY_BLOCK_BYTES);
+            counted = AzuriteStores.counted(stack.azureBlob(), SENT);
         }
+    }
+
+    /** Put Block per part and Put Block List; resumed, Get Block List first. There is no create. */
+    @Override
+    protected int writeRequests(int sent, int held) {
+        return (held > 0 ? 1 : 0) + sent + 1;
+    }
+
+    @Override
+    protected Optional<Wire> wire() {
+        return Optional.of(new Wire(counted, SENT::get));
     }
 
     @Override

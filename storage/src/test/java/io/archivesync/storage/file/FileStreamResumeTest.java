@@ -14,10 +14,12 @@ import io.archivesync.storage.transfer.MemoryJournal;
 import io.archivesync.storage.transfer.StreamResumeContract;
 import io.archivesync.storage.transfer.StreamTransfer;
 import io.archivesync.storage.transfer.StreamTransfer.Streamed;
+import io.archivesync.storage.transfer.Wire;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,17 @@ class FileStreamResumeTest extends StreamResumeContract {
         return Files.exists(Path.of(writeId));
     }
 
+    /** One per file-system step: the temporary file created or found, each part read back or written, the commit. */
+    @Override
+    protected int writeRequests(int sent, int held) {
+        return 1 + held + sent + 1;
+    }
+
+    @Override
+    protected Optional<Wire> wire() {
+        return Optional.empty();
+    }
+
     @Test
     void shouldStartOverWhenTheTemporaryFileHoldsOtherBytesThanTheSource() throws IOException {
         // Given a transfer that died with two parts in its temporary file, one byte of which was then damaged
@@ -94,6 +107,9 @@ class FileStreamResumeTest extends StreamResumeContract {
         assertThat(counting.writes()).isEqualTo(1);
         assertThat(counting.parts()).isEqualTo(4);
         assertThat(streamed.resumedBytes()).isZero();
+        // and counted both attempts: a GET, the refused write (found, two parts read back, deleted); a GET, the
+        // new write (created, four parts, committed)
+        assertThat(streamed.requests()).isEqualTo(1 + 4 + 1 + 6);
         assertThat(sha256(Files.readAllBytes(root.resolve(destination.key())))).isEqualTo(sha256(content));
         assertThat(Path.of(checkpoint.writeId())).doesNotExist();
     }

@@ -2,6 +2,10 @@ package io.archivesync.storage.gcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.api.client.http.javanet.ConnectionFactory;
+import com.google.api.client.http.javanet.DefaultConnectionFactory;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.cloud.http.HttpTransportOptions;
 import com.google.cloud.storage.BucketInfo;
 import com.google.cloud.storage.Storage;
 import io.archivesync.embedded.StackExtension;
@@ -10,12 +14,15 @@ import io.archivesync.storage.BlobStore;
 import io.archivesync.storage.BlobWrite;
 import io.archivesync.storage.WriteOptions;
 import io.archivesync.storage.transfer.StreamResumeContract;
+import io.archivesync.storage.transfer.Wire;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,18 +39,43 @@ class GcsStreamResumeIT extends StreamResumeContract {
     /** Four 256 KiB granules, so that two parts end where GCS persists. */
     private static final int PART = 1024 * 1024;
 
+    private static final AtomicInteger SENT = new AtomicInteger();
+
     private static Storage client;
     private static GcsBlobStore store;
+    private static Storage countedClient;
+    private static GcsBlobStore counted;
 
     @BeforeAll
     static void openStore(Storage storage) {
         client = storage;
         store = GcsBlobStore.on(storage, 0);
+        ConnectionFactory connections = new DefaultConnectionFactory();
+        countedClient = storage.getOptions().toBuilder().setTransportOptions(HttpTransportOptions.newBuilder()
+                .setHttpTransportFactory(() -> new NetHttpTransport.Builder().setConnectionFactory(url -> {
+                    SENT.incrementAndGet();
+                    return connections.openConnection(url);
+                }).build()).build()).build().getService();
+        counted = GcsBlobStore.on(countedClient, 0);
     }
 
     @AfterAll
-    static void closeStore() {
+    static void closeStore() throws Exception {
         store.close();
+        counted.close();
+        countedClient.close();
+    }
+
+    /** The session's start (resumed: the status query), a PUT per part (these parts end on 256 KiB), the final PUT. */
+    @Override
+    protected int writeRequests(int sent, int held) {
+        return 1 + sent + 1;
+    }
+
+    /** The client's transport opens one connection per request, through a factory that counts them. */
+    @Override
+    protected Optional<Wire> wire() {
+        return Optional.of(new Wire(counted, SENT::get));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.archivesync.storage.BlobRef;
 import io.archivesync.storage.BlobStore;
 import io.archivesync.storage.BlobWrite;
 import io.archivesync.storage.Capabilities;
+import io.archivesync.storage.Checksums;
 import io.archivesync.storage.Precondition;
 import io.archivesync.storage.ReadOptions;
 import io.archivesync.storage.WriteOptions;
@@ -136,8 +137,23 @@ public final class CountingStore implements BlobStore {
         }
 
         @Override
+        public void callerHashes() {
+            write.callerHashes();
+        }
+
+        @Override
         public BlobInfo complete() {
             return write.complete();
+        }
+
+        @Override
+        public BlobInfo complete(Checksums known) {
+            return write.complete(known);
+        }
+
+        @Override
+        public int requests() {
+            return write.requests();
         }
 
         @Override

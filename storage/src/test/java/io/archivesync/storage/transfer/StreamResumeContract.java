@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Resuming a streamed transfer into each provider, on its real server or fixture (a subclass per provider): a copier
  * dies once the destination holds two parts of a three-and-a-half-part object, and the next run goes on from there.
- * The source is a file store in a temporary directory, whose versions change when a file is rewritten.
+ * The source is a file store in a temporary directory, whose versions change when a file is rewritten. Also the
+ * storage requests a transfer reports, per provider, held to what the wire carried where there is one.
  */
 public abstract class StreamResumeContract {
 
@@ -55,6 +56,17 @@ public abstract class StreamResumeContract {
 
     /** Whether the destination store still holds write {@code writeId} of {@code destination} unfinished. */
     protected abstract boolean isLeftBehind(BlobRef destination, String writeId);
+
+    /**
+     * The requests a write into this store makes by its protocol.
+     *
+     * @param sent the parts sent
+     * @param held the parts a resumed write held already (0: a fresh write)
+     */
+    protected abstract int writeRequests(int sent, int held);
+
+    /** The store on the same server with its HTTP requests counted; empty where nothing goes over a wire (files). */
+    protected abstract Optional<Wire> wire();
 
     /** Whether aborting a write releases what it staged at once (not Azure's blocks, kept until the next commit). */
     protected boolean abortReleasesStagedBytes() {
@@ -88,9 +100,12 @@ public abstract class StreamResumeContract {
         assertThat(isLeftBehind(destination, checkpoint.writeId())).isTrue();
 
         // When it runs again with the same journal
-        CountingStore counting = new CountingStore(store());
+        Optional<Wire> wire = wire();
+        CountingStore counting = new CountingStore(wire.map(Wire::store).orElse(store()));
+        int wireBefore = wire.map(w -> w.requests().getAsInt()).orElse(0);
         Streamed streamed = StreamTransfer.stream(sources, source, counting, destination, options, sha256(content),
                 part, n -> { }, journal);
+        int onTheWire = wire.map(w -> w.requests().getAsInt()).orElse(0) - wireBefore;
 
         // Then it took the write up and sent only the last part and a half
         assertThat(counting.resumes()).isEqualTo(1);
@@ -98,6 +113,9 @@ public abstract class StreamResumeContract {
         assertThat(streamed.resumedBytes()).isEqualTo(2L * part);
         assertThat(counting.parts()).isEqualTo(2);
         assertThat(counting.bytes()).isEqualTo(content.length - 2L * part);
+        // and it counted the source's read and the resumed write's requests, finding its parts included, as sent
+        assertThat(streamed.requests()).isEqualTo(1 + writeRequests(2, 2));
+        wire.ifPresent(w -> assertThat(onTheWire).isEqualTo(streamed.requests() - 1));
         // and the object is the source's, byte for byte, its write finished and forgotten
         assertThat(streamed.computed().sha256()).isEqualTo(sha256(content));
         assertThat(sha256(readBack(destination))).isEqualTo(sha256(content));
@@ -199,6 +217,35 @@ public abstract class StreamResumeContract {
         assertThat(writeId[0]).isNotNull();
         assertThat(isLeftBehind(destination, writeId[0])).isEqualTo(!abortReleasesStagedBytes());
         assertThat(journal.find(destination)).isEmpty();
+    }
+
+    @Test
+    void shouldReportTheRequestsTheDestinationWasSentForOnePartAndForSeveral() {
+        int part = partBytes();
+        Optional<Wire> wire = wire();
+        BlobStore to = wire.map(Wire::store).orElse(store());
+        BlobRef container = freshContainer();
+        // half a part, then three and a half parts
+        for (int parts : new int[] {1, 4}) {
+            // Given a source of that many parts
+            byte[] content = bytes(parts == 1 ? part / 2 : 3 * part + part / 2, 6 + parts);
+            BlobInfo source = writeSource(content);
+            int wireBefore = wire.map(w -> w.requests().getAsInt()).orElse(0);
+
+            // When it is streamed, its SHA-256 checked
+            Streamed streamed = StreamTransfer.stream(sources, source, to, container.withKey("counted/" + parts),
+                    checked(content), sha256(content), part, n -> { });
+
+            // Then the requests are the source's GET and the write's, as many as went to the destination
+            assertThat(streamed.requests()).as("%d part(s)", parts).isEqualTo(1 + writeRequests(parts, 0));
+            int onTheWire = wire.map(w -> w.requests().getAsInt()).orElse(0) - wireBefore;
+            wire.ifPresent(w -> assertThat(onTheWire).as("%d part(s) on the wire", parts)
+                    .isEqualTo(streamed.requests() - 1));
+            assertThat(sha256(readBack(container.withKey("counted/" + parts)))).isEqualTo(sha256(content));
+            // and what the store keeps of the checksums it was given (Azure's Content-MD5) is the content's
+            assertThat(head(container.withKey("counted/" + parts)).orElseThrow().checksums()
+                    .contradicts(streamed.computed())).isFalse();
+        }
     }
 
     /** Writes the source file (a new version each time) and returns what its store says about it. */

@@ -74,9 +74,14 @@ final class GcsStore {
         return object;
     }
 
-    /** Writes a new generation of the object, if the preconditions hold against the live one. */
-    StoredObject put(String bucketName, String name, byte[] content, StoredObject.ObjectAttributes attributes,
-                     Preconditions preconditions) {
+    /**
+     * Writes a new generation of the object, if the preconditions hold against the live one.
+     *
+     * @param content   the bytes, kept as they are (not copied): the caller lets go of them and never changes them
+     * @param checksums their checksums, computed by the caller (who had to check them) or taken from the source
+     */
+    StoredObject put(String bucketName, String name, byte[] content, Checksums checksums,
+                     StoredObject.ObjectAttributes attributes, Preconditions preconditions) {
         if (name == null || name.isEmpty()) {
             throw GcsError.BAD_REQUEST.exception("An object needs a name");
         }
@@ -84,7 +89,7 @@ final class GcsStore {
         synchronized (bucket) {
             preconditions.check(bucket.objects().get(name), bucketName + "/" + name);
             StoredObject object = new StoredObject(bucketName, name, generations.incrementAndGet(), 1,
-                    content.clone(), attributes, Checksums.of(content), clock.instant());
+                    content, attributes, checksums, clock.instant());
             bucket.objects().put(name, object);
             return object;
         }

@@ -1,13 +1,19 @@
 package io.archivesync.embedded.gcs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One resumable upload session: the bytes persisted so far and, once finished, the object it wrote.
+ *
+ * <p>The chunks are kept as they came (the arrays the requests were read into, trimmed only where a chunk overlaps),
+ * and joined once, into the array the object keeps, when the total is reached; then they are let go. So an upload
+ * holds one copy of its bytes, and two only while the last chunk is joined.
  *
  * <p>Chunks may overlap what is already persisted (a client resending after a lost answer); the overlap is skipped.
  * A chunk that starts past the persisted end is refused, since the bytes between would be missing.
@@ -52,7 +58,8 @@ final class ResumableUpload {
     private final String bucket;
     private final ObjectNode metadata;
     private final Map<String, String> query;
-    private final ByteArrayOutputStream persisted = new ByteArrayOutputStream();
+    private final List<byte[]> chunks = new ArrayList<>();
+    private long persisted;
     private StoredObject result;
 
     /**
@@ -84,32 +91,47 @@ final class ResumableUpload {
             return result;
         }
         if (chunk.hasBytes()) {
-            long size = persisted.size();
-            if (chunk.first() > size) {
-                throw GcsError.BAD_REQUEST.exception("Upload " + id + " has " + size + " bytes, the chunk starts at "
-                        + chunk.first());
+            if (chunk.first() > persisted) {
+                throw GcsError.BAD_REQUEST.exception("Upload " + id + " has " + persisted + " bytes, the chunk starts "
+                        + "at " + chunk.first());
             }
-            long skip = size - chunk.first();
+            long skip = persisted - chunk.first();
             if (skip < body.length) {
-                persisted.write(body, (int) skip, body.length - (int) skip);
+                chunks.add(skip == 0 ? body : Arrays.copyOfRange(body, (int) skip, body.length));
+                persisted += body.length - skip;
             }
         }
         if (chunk.total() == null) {
             return null;
         }
-        if (persisted.size() > chunk.total()) {
-            throw GcsError.BAD_REQUEST.exception("Upload " + id + " has " + persisted.size()
+        if (persisted > chunk.total()) {
+            throw GcsError.BAD_REQUEST.exception("Upload " + id + " has " + persisted
                     + " bytes, more than the total " + chunk.total());
         }
-        if (persisted.size() < chunk.total()) {
+        if (persisted < chunk.total()) {
             return null;
         }
-        result = UploadHandler.write(store, bucket, query, metadata, persisted.toByteArray());
+        result = UploadHandler.write(store, bucket, query, metadata, joined());
+        chunks.clear();
         return result;
     }
 
     /** The bytes persisted so far: the {@code Range} of a 308 answer is {@code bytes=0-(this - 1)}. */
     synchronized long persistedSize() {
-        return persisted.size();
+        return persisted;
+    }
+
+    /** The chunks as one array, the only copy the object will keep. */
+    private byte[] joined() {
+        if (chunks.size() == 1 && chunks.get(0).length == persisted) {
+            return chunks.get(0);
+        }
+        byte[] all = new byte[Math.toIntExact(persisted)];
+        int at = 0;
+        for (byte[] piece : chunks) {
+            System.arraycopy(piece, 0, all, at, piece.length);
+            at += piece.length;
+        }
+        return all;
     }
 }

@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentMap;
  * with {@code Content-Range}, each answered 308 Resume Incomplete with the persisted {@code Range} until the last
  * one writes the object (200 with its resource). A PUT with {@code bytes * /*} asks for the status; DELETE cancels.
  *
+ * <p>A session that wrote its object is forgotten, bytes and all, but for what GCS answers any later request about it
+ * with: 200 and the object's resource as it was written (which the client of a lost answer needs). So the fixture
+ * holds an upload's bytes only while it is open, and a finished one costs its resource, not its object.
+ *
  * <p>Preconditions are taken from the opening request and checked when the object is written, as GCS does.
  */
 final class ResumableUploadHandler {
@@ -22,6 +26,11 @@ final class ResumableUploadHandler {
 
     private final GcsStore store;
     private final ConcurrentMap<String, ResumableUpload> uploads = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Finished> finished = new ConcurrentHashMap<>();
+
+    /** What is kept of a session that wrote its object: the bucket it was for, and the object's resource. */
+    private record Finished(String bucket, ObjectNode resource) {
+    }
 
     ResumableUploadHandler(GcsStore store) {
         this.store = store;
@@ -41,6 +50,11 @@ final class ResumableUploadHandler {
     void continueUpload(GcsRequest request) throws IOException {
         String id = request.query().get("upload_id");
         ResumableUpload upload = uploads.get(id);
+        Finished done = upload == null ? finished.get(id) : null;
+        if (done != null && done.bucket().equals(request.segment(1))) {
+            answerFinished(request, id, done);
+            return;
+        }
         if (upload == null || !upload.bucket().equals(request.segment(1))) {
             Exchanges.drain(request.exchange());
             throw GcsError.NOT_FOUND.exception("No such upload: " + id);
@@ -63,7 +77,10 @@ final class ResumableUploadHandler {
         LOGGER.debug("Resumable upload chunk upload={} first={} last={} total={} complete={}",
                 upload.id(), chunk.first(), chunk.last(), chunk.total(), written != null);
         if (written != null) {
-            Exchanges.sendJson(request.exchange(), 200, Resources.object(written, request.baseUrl()));
+            ObjectNode resource = Resources.object(written, request.baseUrl());
+            finished.put(upload.id(), new Finished(upload.bucket(), resource));
+            uploads.remove(upload.id(), upload);
+            Exchanges.sendJson(request.exchange(), 200, resource);
             return;
         }
         long persisted = upload.persistedSize();
@@ -71,5 +88,18 @@ final class ResumableUploadHandler {
             request.exchange().getResponseHeaders().set("Range", "bytes=0-" + (persisted - 1));
         }
         Exchanges.sendEmpty(request.exchange(), RESUME_INCOMPLETE);
+    }
+
+    /** A finished session answers a chunk or a status query with its object, and is cancelled no more. */
+    private void answerFinished(GcsRequest request, String id, Finished done) throws IOException {
+        Exchanges.drain(request.exchange());
+        switch (request.method()) {
+            case "PUT", "POST" -> Exchanges.sendJson(request.exchange(), 200, done.resource());
+            case "DELETE" -> {
+                finished.remove(id);
+                throw GcsError.UPLOAD_CANCELLED.exception("Upload " + id + " cancelled");
+            }
+            default -> throw GcsRouter.unsupported(request);
+        }
     }
 }

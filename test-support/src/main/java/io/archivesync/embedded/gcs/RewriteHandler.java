@@ -50,7 +50,7 @@ final class RewriteHandler {
             response.put("rewriteToken", next);
         } else {
             StoredObject written = store.put(rewrite.bucket(), rewrite.name(), rewrite.source().content(),
-                    rewrite.attributes(), Preconditions.fromQuery(request.query(), ""));
+                    rewrite.source().checksums(), rewrite.attributes(), Preconditions.fromQuery(request.query(), ""));
             response.put("done", true);
             response.set("resource", Resources.object(written, request.baseUrl()));
         }

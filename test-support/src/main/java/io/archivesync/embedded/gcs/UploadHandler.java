@@ -44,6 +44,7 @@ final class UploadHandler {
     /**
      * Stores an uploaded object: the name from the query or the metadata, the preconditions from the query, and the
      * client's own MD5/CRC32C, if it sent them, checked against the bytes (400 on a mismatch, as GCS does).
+     * {@code content} is kept as it is: the caller lets go of it.
      */
     static StoredObject write(GcsStore store, String bucket, Map<String, String> query, ObjectNode metadata,
                               byte[] content) {
@@ -58,7 +59,7 @@ final class UploadHandler {
             throw GcsError.BAD_REQUEST.exception("The checksums sent (md5=" + md5 + ", crc32c=" + crc32c
                     + ") do not match the content (" + actual.header() + ")");
         }
-        return store.put(bucket, name, content, Resources.attributes(metadata, Resources.defaults()),
+        return store.put(bucket, name, content, actual, Resources.attributes(metadata, Resources.defaults()),
                 Preconditions.fromQuery(query, ""));
     }
 }
