@@ -3,6 +3,7 @@ package io.archivesync.processor;
 import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.observe.DeadLetterCounter;
 import io.archivesync.core.observe.Observability;
+import io.archivesync.core.topic.ReadCommitted;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.processor.batch.BatchDrain;
@@ -129,6 +130,8 @@ public final class ProcessorService implements AutoCloseable {
         p.putAll(config.kafka().clientConfig());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.processor().applicationId());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // the repartitioned requests and the results are read from this application's own transactions
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), ReadCommitted.FETCH_MAX_WAIT_MS);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.processor().threads());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.processor().commitInterval().toMillis());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topics().replicationFactor());

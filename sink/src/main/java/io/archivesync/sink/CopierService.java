@@ -5,6 +5,7 @@ import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.observe.DeadLetterCounter;
 import io.archivesync.core.observe.Observability;
 import io.archivesync.core.observe.StatusEndpoint;
+import io.archivesync.core.topic.ReadCommitted;
 import io.archivesync.core.topic.TopicAdmin;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.sink.copy.CopierFactory;
@@ -112,7 +113,7 @@ public final class CopierService implements AutoCloseable {
     static Map<String, Object> consumerConfig(AppConfig config) {
         Map<String, Object> consumerConfig = config.kafka().clientConfig();
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, config.sink().groupId());
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        ReadCommitted.apply(consumerConfig);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);

@@ -3,6 +3,7 @@ package io.archivesync.cli.demo;
 import io.archivesync.avro.CopyMethod;
 import io.archivesync.avro.CopyOutcome;
 import io.archivesync.avro.CopyResult;
+import io.archivesync.core.topic.ReadCommitted;
 import io.archivesync.core.topic.Topic;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -27,7 +28,7 @@ final class ResultTally implements AutoCloseable {
     private volatile boolean running = true;
 
     ResultTally(Map<String, Object> clientConfig, Topic<String, CopyResult> topic) {
-        clientConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        ReadCommitted.apply(clientConfig);
         clientConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(clientConfig, topic.keySerde().deserializer(),
                 topic.valueSerde().deserializer());

@@ -2,6 +2,7 @@ package io.archivesync.cli.oneshot;
 
 import io.archivesync.core.config.AppConfig;
 import io.archivesync.core.topic.DeadLetterHeaders;
+import io.archivesync.core.topic.ReadCommitted;
 import io.archivesync.core.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +28,7 @@ final class DeadLetterFollower implements AutoCloseable {
     /** Positioned at the topic's end: only dead letters written from now on are seen. */
     DeadLetterFollower(AppConfig config, Topic<String, byte[]> deadLetter) {
         Map<String, Object> client = config.kafka().clientConfig();
-        client.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        ReadCommitted.apply(client);
         client.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(client, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(deadLetter.name()).stream()

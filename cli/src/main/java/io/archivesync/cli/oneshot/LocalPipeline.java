@@ -6,6 +6,7 @@ import io.archivesync.embedded.EmbeddedKafka;
 import io.archivesync.processor.ProcessorService;
 import io.archivesync.sink.CopierService;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * and one copier, all in this JVM with the in-JVM registry. Everything that a run leaves (requests published, batches,
  * results, the processor's tables) survives it, so a later run on the same state directory resumes or answers from it.
  *
- * <p>Only the broker is started up front, while the command plans (listing the source) on its own thread. The
- * processor and the copier start, side by side, when there is something to publish ({@link #startServices}): a run
- * whose every object is answered from the state never starts them.
+ * <p>The broker starts while the command plans (listing the source) on its own thread. The processor and the copier
+ * start side by side ({@link #startServices}): on a new state directory at once, with the broker, since everything
+ * will be published; on an existing one only when there is something to publish, so a run whose every object is
+ * answered from the state never starts them.
  */
 final class LocalPipeline implements AutoCloseable {
 
@@ -37,6 +39,7 @@ final class LocalPipeline implements AutoCloseable {
     private final PrintWriter err;
     private ProcessorService processor;
     private CopierService copier;
+    private CompletableFuture<Void> services;
 
     private LocalPipeline(EmbeddedKafka kafka, AppConfig config, PrintWriter err) {
         this.kafka = kafka;
@@ -90,8 +93,14 @@ final class LocalPipeline implements AutoCloseable {
     static int run(OneShotOptions options, Function<List<String>, AppConfig> load, PrintWriter err,
                    Runnable meanwhile, Job job) {
         try (StateDir state = StateDir.lock(options.stateDir())) {
-            CompletableFuture<LocalPipeline> starting = CompletableFuture.supplyAsync(
-                    () -> start(state, load, !options.noLive, err));
+            boolean fresh = !Files.isDirectory(state.kafkaDir());
+            CompletableFuture<LocalPipeline> starting = CompletableFuture.supplyAsync(() -> {
+                LocalPipeline pipeline = start(state, load, !options.noLive, err);
+                if (fresh) {
+                    pipeline.startServicesAsync();
+                }
+                return pipeline;
+            });
             try {
                 meanwhile.run();
             } catch (RuntimeException e) {
@@ -124,10 +133,19 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     /** Starts the processor and the copier side by side, once; returns when both run. */
-    synchronized void startServices() {
-        if (processor != null) {
-            return;
+    void startServices() {
+        join(startServicesAsync());
+    }
+
+    /** Starts the processor and the copier side by side, once, on another thread. */
+    synchronized CompletableFuture<Void> startServicesAsync() {
+        if (services == null) {
+            services = CompletableFuture.runAsync(this::startBoth);
         }
+        return services;
+    }
+
+    private void startBoth() {
         long t0 = System.nanoTime();
         CompletableFuture<ProcessorService> starting = CompletableFuture.supplyAsync(
                 () -> ProcessorService.start(config, Duration.ofSeconds(120)));
@@ -138,13 +156,19 @@ final class LocalPipeline implements AutoCloseable {
             starting.thenAccept(ProcessorService::close);
             throw e;
         }
+        ProcessorService running;
         try {
-            processor = join(starting);
+            running = join(starting);
         } catch (RuntimeException e) {
             started.close();
             throw e;
         }
-        copier = started;
+        synchronized (this) {
+            processor = running;
+        }
+        synchronized (this) {
+            copier = started;
+        }
         LOGGER.info("local pipeline services started millis={}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         liveUrls().ifPresent(urls -> err.println("live: " + urls));
     }
@@ -168,7 +192,15 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        CompletableFuture<Void> starting;
+        synchronized (this) {
+            starting = services;
+        }
+        if (starting != null) {
+            // a start under way finishes first, so that what it started is closed
+            starting.handle((done, error) -> null).join();
+        }
         if (copier != null) {
             copier.close();
         }

@@ -2,6 +2,7 @@ package io.archivesync.cli.oneshot;
 
 import io.archivesync.avro.CopyResult;
 import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.topic.ReadCommitted;
 import io.archivesync.core.topic.Topic;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ final class ResultFollower implements AutoCloseable {
 
     ResultFollower(AppConfig config, Topic<String, CopyResult> results) {
         Map<String, Object> client = config.kafka().clientConfig();
-        client.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        ReadCommitted.apply(client);
         client.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         client.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         consumer = new KafkaConsumer<>(client, results.keySerde().deserializer(),

@@ -1,6 +1,7 @@
 package io.archivesync.cli.oneshot;
 
 import io.archivesync.core.config.AppConfig;
+import io.archivesync.core.topic.ReadCommitted;
 import io.archivesync.core.topic.Topic;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,7 @@ final class TopicSnapshot {
     /** @return how many values were handed over (tombstones are skipped) */
     static <K, V> long read(AppConfig config, Topic<K, V> topic, Consumer<V> sink) {
         Map<String, Object> client = config.kafka().clientConfig();
-        client.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        ReadCommitted.apply(client);
         client.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         client.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         long read = 0;

@@ -6,6 +6,7 @@ import io.archivesync.avro.CopyResult;
 import io.archivesync.avro.EfficiencyAggregate;
 import io.archivesync.core.log.LogSafe;
 import io.archivesync.core.topic.DeadLetterHeaders;
+import io.archivesync.core.topic.ReadCommitted;
 import io.archivesync.core.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,7 +65,7 @@ final class DashboardFeed implements Runnable {
     public void run() {
         Map<String, Object> c = new HashMap<>(clientConfig);
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        ReadCommitted.apply(c);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(c, new StringDeserializer(),
