@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code archive-sync copy} as a user runs it: a fresh {@code java -jar} of the launcher jar, the pipeline embedded
+ * {@code archive-sync copy} as a user runs it: {@code bin/archive-sync} (the launcher, with its class-data-sharing
+ * archive kept in the benchmark's own directory), or a plain {@code java -jar} of the jar, the pipeline embedded
  * (its broker's state in {@code stateDir}), the summary as JSON on stdout, INFO logs on stderr kept in a file for the
  * timing lines ({@code local pipeline started}, {@code job published}, {@code job done}).
  */
@@ -26,10 +27,18 @@ final class ArchiveSyncCopyProcess {
     private final String secretKey;
     private final String region;
     private final List<String> extra;
+    private final Path launcher;
+    private final Path cdsDir;
 
-    /** @param extra more arguments for the command, after the benchmark's own ({@code --set x=y}) */
+    /**
+     * @param extra    more arguments for the command, after the benchmark's own ({@code --set x=y})
+     * @param launcher {@code bin/archive-sync}, or null for {@code java -jar}
+     * @param cdsDir   where the launcher keeps its class-data archive
+     */
     ArchiveSyncCopyProcess(Path jar, URI endpoint, String accessKey, String secretKey, String region,
-                           List<String> extra) {
+                           List<String> extra, Path launcher, Path cdsDir) {
+        this.launcher = launcher;
+        this.cdsDir = cdsDir;
         this.jar = jar;
         this.endpoint = endpoint;
         this.accessKey = accessKey;
@@ -44,9 +53,10 @@ final class ArchiveSyncCopyProcess {
 
     Run copy(String fromBucket, String toBucket, Path stateDir, Path logDir, String name, long serverPid)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Darchivesync.console.level=INFO", "-jar", jar.toString(),
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(launcher != null ? List.of("sh", launcher.toString())
+                : List.of(java, "-Darchivesync.console.level=INFO", "-jar", jar.toString()));
+        command.addAll(List.of(
                 "copy", "s3://" + fromBucket + "/", "s3://" + toBucket + "/",
                 "--s3-endpoint", endpoint.toString(),
                 "--set", "s3.accessKey=" + accessKey, "--set", "s3.secretKey=" + secretKey,
@@ -56,6 +66,12 @@ final class ArchiveSyncCopyProcess {
         Path out = logDir.resolve(name + ".out.json");
         Path log = logDir.resolve(name + ".log");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(log.toFile());
+        if (launcher != null) {
+            pb.environment().put("ARCHIVE_SYNC_JAR", jar.toAbsolutePath().toString());
+            pb.environment().put("ARCHIVE_SYNC_CDS_DIR", cdsDir.toString());
+            pb.environment().put("JAVA", java);
+            pb.environment().put("JAVA_OPTS", "-Darchivesync.console.level=INFO");
+        }
         LocalTime started = LocalTime.now();
         ChildProcessTimer.Timed timed = ChildProcessTimer.run(pb, serverPid);
         JsonNode summary = null;

@@ -46,6 +46,15 @@ final class ContenderRunner {
         this.rclone = rclone;
     }
 
+    /** One untimed copy, so that the launcher writes its class-data archive before anything is timed. */
+    void warmUpLauncher() throws IOException, InterruptedException {
+        String bucket = freshBucket();
+        Path state = work.resolve("state").resolve(bucket);
+        archiveSync.copy("src", bucket, state, work, bucket + "-warm-up", server.pid());
+        CopyWorkload.delete(s3, bucket);
+        CopyCommandBenchmark.deleteTree(state);
+    }
+
     List<Row> archiveSync() throws IOException, InterruptedException {
         String bucket = freshBucket();
         Path state = work.resolve("state").resolve(bucket);
