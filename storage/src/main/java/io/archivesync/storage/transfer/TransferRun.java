@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One streamed transfer, as {@link StreamTransfer#stream} describes it: read the source once, replay what a resumed
- * write holds already (hashed, not sent), send the rest part by part, recording each part in the journal, check, and
- * complete.
+ * write holds already (hashed, not sent), send the rest part by part (each on the {@link PartSender} while the next is
+ * read and hashed), recording each part in the journal, check, and complete.
  *
  * <p>How a failure ends the write: a verdict on the content (the source changed or ended early, a checksum differs, a
  * precondition or access refused) aborts it and forgets its checkpoint. A failure that may pass (TRANSIENT,
@@ -40,7 +40,9 @@ final class TransferRun {
     private final int partBytes;
     private final LongConsumer progress;
     private final TransferJournal journal;
-    private final byte[] buffer;
+    /** The part being filled; {@link #spare} is the other, sent meanwhile ({@link PartSender}). */
+    private byte[] buffer;
+    private byte[] spare;
     /** The requests of attempts before the current one's write: their reads, and writes given up. */
     private int requests;
 
@@ -85,6 +87,7 @@ final class TransferRun {
 
         private final BlobWrite write;
         private final ContentHashes hashes = new ContentHashes();
+        private final PartSender sender = new PartSender();
         /** Whether the journal holds a checkpoint of this write. */
         private boolean journaled;
         /** Whether the write completed or was aborted: nothing more to do with it. */
@@ -128,9 +131,10 @@ final class TransferRun {
                 }
                 if (total == source.size() || n < buffer.length) {
                     Checksums computed = hashes.finish();
+                    sender.await();
                     check(total, computed);
                     if (n > 0) {
-                        part(n);
+                        sendPart(buffer, n);
                     }
                     BlobInfo written = write.complete(computed);
                     finished = true;
@@ -142,12 +146,13 @@ final class TransferRun {
                     }
                     return new Streamed(written, total, computed, requests + write.requests(), committed);
                 }
-                part(n);
+                sendAndSwap(n);
             }
         }
 
         /** Ends the write as the class comment says; never throws (journal failures go with {@code e}). */
         void failed(Throwable e) {
+            sender.drain();
             if (finished) {
                 return;
             }
@@ -161,8 +166,16 @@ final class TransferRun {
             giveUp(e);
         }
 
-        private void part(int n) {
-            write.part(buffer, n);
+        /** Sends the full buffer on the sender thread, and goes on filling the other one. */
+        private void sendAndSwap(int n) {
+            byte[] full = buffer;
+            sender.send(() -> sendPart(full, n));
+            buffer = spare != null ? spare : new byte[full.length];
+            spare = full;
+        }
+
+        private void sendPart(byte[] part, int n) {
+            write.part(part, n);
             progress.accept(n);
             if (journal != TransferJournal.NONE && !write.id().isEmpty()) {
                 journal.progress(new Checkpoint(destination.url(), source.ref().url(), source.version(), write.id(),
@@ -193,6 +206,7 @@ final class TransferRun {
         }
 
         private StorageException verdict(StorageException e) {
+            sender.drain();
             giveUp(e);
             return e;
         }
