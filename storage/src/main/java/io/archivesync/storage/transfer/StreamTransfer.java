@@ -9,7 +9,7 @@ import io.archivesync.storage.WriteOptions;
 import java.util.function.LongConsumer;
 
 /**
- * Streams one object from one store to another through this process: no local disk, and memory bounded by one part
+ * Streams one object from one store to another through this process: no local disk, and memory bounded by two part
  * buffer per transfer. The source is read once, pinned to the version its HEAD saw, and hashed as it passes (MD5,
  * CRC32C, SHA-256). Before the last step makes the object visible, the hashes are checked against the source's own
  * checksums and against the expected SHA-256 (a {@code .CHECKSUM} sidecar): a mismatch aborts the write, so a bad
@@ -64,7 +64,7 @@ public final class StreamTransfer {
     /**
      * @param source         what the source's HEAD said (its version pins the read, its checksums are checked)
      * @param expectedSha256 the SHA-256 the content must have (lower-case hex), or null
-     * @param partBytes      the part size, and so the memory this transfer holds
+     * @param partBytes      the part size: the transfer holds two parts (one read while the other is sent)
      * @param progress       told the bytes of each part as it is sent (not those a resumed write held already)
      * @param journal        where checkpoints are found and recorded ({@link TransferJournal#NONE}: nowhere)
      * @throws StorageException CHECKSUM when the bytes contradict the source's checksums or the expected SHA-256

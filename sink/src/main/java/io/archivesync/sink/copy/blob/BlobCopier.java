@@ -55,7 +55,7 @@ public final class BlobCopier implements Copier {
 
     /**
      * @param workers blocking threads for heads, reads and writes
-     * @param streams streamed copies at once ({@code sink.streaming.concurrency}): each holds one part buffer
+     * @param streams streamed copies at once ({@code sink.streaming.concurrency}): each holds two part buffers (one read while the other is sent)
      * @param journal where streamed writes record their progress, so that a copier that dies mid-upload resumes from
      *                the last part
      */
