@@ -10,8 +10,8 @@ import java.util.function.LongConsumer;
 
 /**
  * Streams one object from one store to another through this process: no local disk, and memory bounded by two part
- * buffers per transfer (the next part is read and hashed while one is sent). The source is read once, pinned to the version its HEAD saw, and hashed as it passes (MD5,
- * CRC32C, SHA-256). Before the last step makes the object visible, the hashes are checked against the source's own
+ * buffers per transfer (the next part is read and hashed while one is sent). The source is read once, pinned to the
+ * version its HEAD saw, and hashed as it passes (MD5, CRC32C, SHA-256). Before the last step makes the object visible, the hashes are checked against the source's own
  * checksums and against the expected SHA-256 (a {@code .CHECKSUM} sidecar): a mismatch aborts the write, so a bad
  * copy never becomes visible and never replaces a good one. The write is told that its caller hashes the content
  * ({@link io.archivesync.storage.BlobWrite#callerHashes}) and is completed with those checksums, so no store digests
