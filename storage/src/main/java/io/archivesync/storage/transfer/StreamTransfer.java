@@ -11,23 +11,23 @@ import java.util.function.LongConsumer;
 /**
  * Streams one object from one store to another through this process: no local disk, and memory bounded by two part
  * buffers per transfer (the next part is read and hashed while one is sent). The source is read once, pinned to the
- * version its HEAD saw, and hashed as it passes (MD5, CRC32C, SHA-256). Before the last step makes the object visible, the hashes are checked against the source's own
- * checksums and against the expected SHA-256 (a {@code .CHECKSUM} sidecar): a mismatch aborts the write, so a bad
- * copy never becomes visible and never replaces a good one. The write is told that its caller hashes the content
- * ({@link io.archivesync.storage.BlobWrite#callerHashes}) and is completed with those checksums, so no store digests
- * the whole content a second time (Azure's Content-MD5, S3's SHA-256 check of a multipart upload).
+ * version its HEAD saw, and hashed as it passes (MD5, CRC32C, SHA-256). Before the last step makes the object visible,
+ * the hashes are checked against the source's own checksums and against the expected SHA-256 (a {@code .CHECKSUM}
+ * sidecar): a mismatch aborts the write, so a bad copy never becomes visible and never replaces a good one. The write
+ * is told that its caller hashes the content ({@link io.archivesync.storage.BlobWrite#callerHashes}) and is completed
+ * with those checksums, so no store digests the whole content a second time (Azure's Content-MD5, S3's SHA-256 check of
+ * a multipart upload).
  *
- * <p><b>Resuming.</b> With a {@link TransferJournal}, each part the destination accepted is recorded as a
- * {@link Checkpoint}, and a transfer that finds one for its destination, of the same source URL and version and the
- * same part size, takes the unfinished write up again ({@link BlobStore#resume}) instead of starting over. The hashes
- * are of the whole content, so the bytes the destination already holds are read again from the source (the same
- * single read, from its first byte) and hashed, but not sent: a resumed 50 GiB transfer that died at 40 GiB reads
- * 50 GiB and uploads 10. Those bytes are also shown to the write ({@link io.archivesync.storage.BlobWrite#replay}),
- * which folds them into its own digests and compares them with what it holds where the store allows (files); a write
- * that holds other bytes is aborted and the transfer starts over at once. Other ways were weighed and not taken:
- * keeping the digests' state in the checkpoint (not portable across JDKs for MD5 and SHA-256, and it would trust
- * bytes nobody re-read), or composing per-part checksums (S3's COMPOSITE, GCS's compose) that are not the
- * whole-content SHA-256 the archive publishes.
+ * <p><b>Resuming.</b> With a {@link TransferJournal}, each part the destination accepted is recorded as a {@link
+ * Checkpoint}, and a transfer that finds one for its destination, of the same source URL and version and the same part
+ * size, takes the unfinished write up again ({@link BlobStore#resume}) instead of starting over. The hashes are of the
+ * whole content, so the bytes the destination already holds are read again from the source (the same single read, from
+ * its first byte) and hashed, but not sent: a resumed 50 GiB transfer that died at 40 GiB reads 50 GiB and uploads 10.
+ * Those bytes are also shown to the write ({@link io.archivesync.storage.BlobWrite#replay}), which folds them into its
+ * own digests and compares them with what it holds where the store allows (files); a write that holds other bytes is
+ * aborted and the transfer starts over at once. Other ways were weighed and not taken: keeping the digests' state in
+ * the checkpoint (not portable across JDKs for MD5 and SHA-256, and it would trust bytes nobody re-read), or composing
+ * per-part checksums (S3's COMPOSITE, GCS's compose) that are not the whole-content SHA-256 the archive publishes.
  *
  * <p>A checkpoint that does not continue the transfer (the source changed, or the part size did) has its write aborted
  * before the transfer starts afresh, so it is not left behind; a failure that may pass keeps the write for the next

@@ -31,8 +31,8 @@ public final class Transfers {
     }
 
     /**
-     * Starts a server-side copy of {@code source} (in {@code from}) to {@code destination} (in {@code to}) when the pair
-     * allows one; empty when it does not, and the caller streams.
+     * Starts a server-side copy of {@code source} (in {@code from}) to {@code destination} (in {@code to}) when the
+     * pair allows one; empty when it does not, and the caller streams.
      */
     public static Optional<ServerSide> serverSide(BlobStore from, BlobRef source, BlobStore to, BlobRef destination,
                                                  WriteOptions options) {
