@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>Arguments: {@code --small N --small-kib K --large N --large-mib M} (default 2,000 x 64 KiB, nothing large),
  * {@code --workload-a} (the issue's: 2,000 x 64 KiB + 8 x 64 MiB), {@code --latency-ms L} (added to every storage
  * operation), {@code --rounds R}, {@code --on-disk} (the server keeps objects in files), {@code --jar PATH} (default
- * {@code cli/target/archive-sync.jar}), {@code --no-launcher} (time {@code java -jar} instead of {@code bin/archive-sync}),
- * and {@code --set x=y} (repeatable) passed on to archive-sync. Without rclone
+ * {@code cli/target/archive-sync.jar}), {@code --no-launcher} (time {@code java -jar} instead of
+ * {@code bin/archive-sync}), and {@code --set x=y} (repeatable) passed on to archive-sync. Without rclone
  * on the PATH its rows are left out, with a message.
  */
 public final class CopyCommandBenchmark {

@@ -25,8 +25,9 @@ public final class CopyCommand implements Callable<Integer> {
     @Mixin
     OneShotOptions options;
 
-    @Parameters(index = "0", paramLabel = "SRC", description = "where to copy from: s3://bucket/prefix, gs://bucket/prefix, "
-            + "az://account/container/prefix, file:///dir, or REMOTE:bucket/prefix (storage.remotes)")
+    @Parameters(index = "0", paramLabel = "SRC", description = "where to copy from: s3://bucket/prefix, "
+            + "gs://bucket/prefix, az://account/container/prefix, file:///dir, or REMOTE:bucket/prefix "
+            + "(storage.remotes)")
     String source;
 
     @Parameters(index = "1", paramLabel = "DST", description = "where to copy to, in the same forms")
