@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,17 +32,13 @@ public final class CopyCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DST", description = "where to copy to, in the same forms")
     String destination;
 
-    @Option(names = "--include", description = "glob (or regex:...) on the key relative to SRC to keep; repeatable."
-            + " Default: every key")
-    List<String> include;
-
-    @Option(names = "--exclude", description = "glob (or regex:...) on the key relative to SRC to leave out;"
-            + " repeatable. Default: none")
-    List<String> exclude;
+    @Mixin
+    KeyFilterOptions filters;
 
     @Override
     public Integer call() {
-        return run(spec, options, Place.parse("SRC", source), Place.parse("DST", destination), include, exclude);
+        return run(spec, options, Place.parse("SRC", source), Place.parse("DST", destination), filters.include,
+                filters.exclude);
     }
 
     /** Runs a copy between two places; local directories among them become the copier's storage.localRoots. */

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,17 +29,12 @@ public final class DownloadCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "LOCAL_DIR", description = "the directory to download into (created)")
     String local;
 
-    @Option(names = "--include", description = "glob (or regex:...) on the path relative to REMOTE to keep; "
-            + "repeatable. Default: every object")
-    List<String> include;
-
-    @Option(names = "--exclude", description = "glob (or regex:...) on the path relative to REMOTE to leave out;"
-            + " repeatable. Default: none")
-    List<String> exclude;
+    @Mixin
+    KeyFilterOptions filters;
 
     @Override
     public Integer call() {
         return CopyCommand.run(spec, options, Place.parse("REMOTE", remote), Place.local("LOCAL_DIR", local),
-                include, exclude);
+                filters.include, filters.exclude);
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,17 +28,12 @@ public final class UploadCommand implements Callable<Integer> {
             + "az://account/container/prefix or REMOTE:bucket/prefix")
     String remote;
 
-    @Option(names = "--include", description = "glob (or regex:...) on the path relative to LOCAL_DIR to keep; "
-            + "repeatable. Default: every file")
-    List<String> include;
-
-    @Option(names = "--exclude", description = "glob (or regex:...) on the path relative to LOCAL_DIR to leave out;"
-            + " repeatable. Default: none")
-    List<String> exclude;
+    @Mixin
+    KeyFilterOptions filters;
 
     @Override
     public Integer call() {
         return CopyCommand.run(spec, options, Place.local("LOCAL_DIR", local), Place.parse("REMOTE", remote),
-                include, exclude);
+                filters.include, filters.exclude);
     }
 }
