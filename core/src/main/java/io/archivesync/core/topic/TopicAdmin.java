@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,7 @@ public final class TopicAdmin {
             if (missing.isEmpty()) {
                 return;
             }
+            boolean raced = false;
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 try {
                     entry.getValue().get(wait, TimeUnit.MILLISECONDS);
@@ -65,13 +67,38 @@ public final class TopicAdmin {
                         throw new IllegalStateException("cannot create topic " + entry.getKey() + ": "
                                 + e.getCause().getMessage(), e.getCause());
                     }
+                    raced = true;
                 }
+            }
+            if (raced) {
+                awaitVisible(admin, missing.stream().map(NewTopic::name).toList(), wait);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw unreachable(adminConfig, "to create topics", e);
+        }
+    }
+
+    /**
+     * Waits until topics another client was creating at the same moment (our create said they exist) can be described:
+     * until then a consumer of this process finds no partitions for them ({@code partitionsFor} is empty), and one
+     * assigned to none fails its first poll.
+     */
+    private static void awaitVisible(Admin admin, List<String> names, long wait)
+            throws InterruptedException, TimeoutException, ExecutionException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait);
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(wait, TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
         }
     }
 
