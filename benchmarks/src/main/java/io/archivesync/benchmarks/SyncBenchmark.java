@@ -31,7 +31,8 @@ public final class SyncBenchmark {
     public static void main(String[] args) throws Exception {
         int files = ServerSideCopyBenchmark.intArg(args, "--files", 10_000);
         int heapFiles = ServerSideCopyBenchmark.intArg(args, "--heap-files", 0);
-        String heap = "-Xmx" + ServerSideCopyBenchmark.intArg(args, "--xmx-mib", 512) + "m";
+        String heap = "-Xmx" + ServerSideCopyBenchmark.intArg(args, "--xmx-mib", 512) + "m"
+                + (java.util.Arrays.asList(args).contains("--c1") ? " -XX:TieredStopAtLevel=1" : "");
         Path work = Files.createTempDirectory("archive-sync-sync-bench");
         EmbeddedS3.Options o = EmbeddedS3.Options.defaults();
         try (S3ServerProcess server = S3ServerProcess.start(work.resolve("s3"), 0);
@@ -45,7 +46,7 @@ public final class SyncBenchmark {
             }
             Path ours = tree(work.resolve("ours"), files);
             Path theirs = tree(work.resolve("rclone"), files);
-            RcloneBisync rclone = new RcloneBisync(new Rclone(endpoint, o.accessKey(), o.secretKey(),
+            RcloneBisync rclone = java.util.Arrays.asList(args).contains("--skip-rclone") ? null : new RcloneBisync(new Rclone(endpoint, o.accessKey(), o.secretKey(),
                     EmbeddedS3.REGION), work.resolve("bisync-workdir"), work.resolve("rclone.log"));
             System.out.printf("%,d files of ~1 KiB, local directory <-> S3Proxy (on disk), JVM %s; work in %s%n",
                     files, heap, work);
@@ -79,6 +80,11 @@ public final class SyncBenchmark {
         int ourRequests = proxy.tally().total();
         String ourKinds = proxy.tally().breakdown();
         proxy.tally().reset();
+        if (rclone == null) {
+            System.out.printf("| %s | %.1f s | %,d (%s) | - | - |%n", name, r.wallSeconds(), ourRequests, ourKinds);
+            System.out.println("  archive-sync: " + r.line());
+            return;
+        }
         double theirTime = rclone.run(theirs, bucket + "/rclone", first);
         int theirRequests = proxy.tally().total();
         String theirKinds = proxy.tally().breakdown();

@@ -55,14 +55,18 @@ final class SyncProcess {
     private SyncProcess() {
     }
 
+    /** @param heap the child's JVM flags, space-separated ({@code -Xmx512m}) */
     static Result run(String heap, String bootstrap, URI endpoint, String bucket, String prefix, Path dir)
             throws IOException, InterruptedException {
         EmbeddedS3.Options o = EmbeddedS3.Options.defaults();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), heap, "-cp", System.getProperty("java.class.path"), SyncProcess.class.getName(),
+                .toString()));
+        command.addAll(List.of(heap.split(" ")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SyncProcess.class.getName(),
                 bootstrap, endpoint.toString(), o.accessKey(), o.secretKey(), bucket, prefix, dir.toString()));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(
+                dir.resolveSibling(dir.getFileName() + "-sync.log").toFile())).start();
         String result = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {

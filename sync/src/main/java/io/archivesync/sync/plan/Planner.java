@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -34,10 +35,24 @@ public final class Planner {
      */
     public static SyncPlan plan(SyncPair pair, NavigableMap<String, BaseRecord> bases,
                                 List<ConflictRecord> conflicts, SyncOptions options) {
+        return plan(pair, () -> bases, () -> conflicts, options);
+    }
+
+    /**
+     * The same, both sides listed (ahead, on threads of their own) while the base and conflicts are loaded.
+     */
+    public static SyncPlan plan(SyncPair pair, Supplier<NavigableMap<String, BaseRecord>> loadBases,
+                                Supplier<List<ConflictRecord>> loadConflicts, SyncOptions options) {
+        try (SideListing a = new SideListing(Side.A, pair.a(), options.filter());
+             SideListing b = new SideListing(Side.B, pair.b(), options.filter())) {
+            return plan(pair, a, b, loadBases.get(), loadConflicts.get(), options);
+        }
+    }
+
+    private static SyncPlan plan(SyncPair pair, SideListing a, SideListing b, NavigableMap<String, BaseRecord> bases,
+                                 List<ConflictRecord> conflicts, SyncOptions options) {
         Map<String, ConflictRecord> byPath = conflicts.stream()
                 .collect(Collectors.toMap(ConflictRecord::path, Function.identity(), (x, y) -> y));
-        SideListing a = new SideListing(Side.A, pair.a(), options.filter());
-        SideListing b = new SideListing(Side.B, pair.b(), options.filter());
         Iterator<BaseRecord> base = bases.values().stream().filter(r -> options.filter().test(r.path())).iterator();
         BaseRecord nextBase = base.hasNext() ? base.next() : null;
         ContentProbe probe = new ContentProbe();

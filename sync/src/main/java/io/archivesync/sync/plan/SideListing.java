@@ -12,11 +12,12 @@ import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 
 /**
- * One side's objects, page by page as the store lists them (one page in memory), as paths under its root, filtered,
+ * One side's objects, page by page as the store lists them (fetched ahead, a bounded number of pages: {@link
+ * PagePrefetch}), as paths under its root, filtered,
  * checked to come in {@link PathOrder}. A listing that fails, or comes out of order, throws {@link ListingFailed}: the
  * plan stops, and nothing is taken for deleted.
  */
-final class SideListing implements Iterator<SideListing.Listed> {
+final class SideListing implements Iterator<SideListing.Listed>, AutoCloseable {
 
     /** An object and its path. */
     record Listed(String path, BlobInfo info) {
@@ -25,7 +26,7 @@ final class SideListing implements Iterator<SideListing.Listed> {
     private final Side side;
     private final SyncEndpoint endpoint;
     private final Predicate<String> filter;
-    private final Iterator<BlobPage> pages;
+    private final PagePrefetch pages;
     private final Deque<BlobInfo> page = new ArrayDeque<>();
     private Listed next;
     private String last;
@@ -37,10 +38,15 @@ final class SideListing implements Iterator<SideListing.Listed> {
         this.endpoint = endpoint;
         this.filter = filter;
         try {
-            this.pages = endpoint.store().list(endpoint.root(), null);
+            this.pages = new PagePrefetch(side.name(), endpoint.store().list(endpoint.root(), null));
         } catch (RuntimeException e) {
             throw new ListingFailed(side, endpoint, e);
         }
+    }
+
+    @Override
+    public void close() {
+        pages.close();
     }
 
     long count() {

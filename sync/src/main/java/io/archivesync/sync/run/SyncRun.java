@@ -6,6 +6,7 @@ import io.archivesync.sync.SyncPair;
 import io.archivesync.sync.plan.Planner;
 import io.archivesync.sync.plan.SyncOptions;
 import io.archivesync.sync.plan.SyncPlan;
+import io.archivesync.sync.state.ConflictRecord;
 import io.archivesync.sync.state.RunRecord;
 import io.archivesync.sync.state.SyncState;
 import java.time.Clock;
@@ -55,7 +56,16 @@ public final class SyncRun {
 
     /** Plans only. @throws io.archivesync.sync.plan.ListingFailed when a side cannot be listed */
     public SyncPlan plan() {
-        return Planner.plan(pair, state.bases(pair.id()), state.conflicts(pair.id()), options);
+        long t0 = System.nanoTime();
+        long[] loaded = new long[1];
+        SyncPlan plan = Planner.plan(pair, () -> state.bases(pair.id()), () -> {
+            List<ConflictRecord> conflicts = state.conflicts(pair.id());
+            loaded[0] = System.nanoTime();
+            return conflicts;
+        }, options);
+        LOGGER.info("sync state loaded (while listing) loadMillis={} planMillis={}",
+                TimeUnit.NANOSECONDS.toMillis(loaded[0] - t0), millis(t0));
+        return plan;
     }
 
     /** Plans and, unless {@code dryRun} or refused, acts. */
