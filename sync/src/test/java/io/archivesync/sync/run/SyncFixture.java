@@ -40,7 +40,8 @@ import java.util.function.Consumer;
 
 /**
  * Side A: a local directory; side B: a fresh prefix on a real server (S3Proxy, or Azurite). Objects are put and read
- * through the stores themselves, the way another writer would.
+ * through the stores themselves, the way another writer would. The remote store is shared by a test class: clients
+ * are slow to close.
  */
 final class SyncFixture implements AutoCloseable {
 
@@ -60,17 +61,24 @@ final class SyncFixture implements AutoCloseable {
     }
 
     /** S3Proxy, which ignores conditions on CopyObject: its store checks them by HEAD (as the CLI's does there). */
-    static SyncFixture s3(Stack stack, Path dir, String bucket) {
+    static BlobStore s3Store(Stack stack) {
         Stack.S3Endpoint s3 = stack.s3();
-        BlobStore store = S3BlobStore.create(new S3Settings(s3.endpoint().toString(), s3.region(), s3.accessKey(),
+        return S3BlobStore.create(new S3Settings(s3.endpoint().toString(), s3.region(), s3.accessKey(),
                 s3.secretKey(), true, 16), false, new S3StoreOptions(true, S3StoreOptions.MAX_SINGLE_PART,
                 8L * 1024 * 1024, 2, 1000));
+    }
+
+    static BlobStore azureStore(AzureBlobEndpoint account) {
+        return new AzureBlobStore(AzureBlobConfig.of(account.accountName(),
+                URI.create(account.blobEndpoint().toString()), account.accountKey()));
+    }
+
+    /** A fresh prefix of {@code bucket} on a store the caller keeps (and closes). */
+    static SyncFixture s3(BlobStore store, Path dir, String bucket) {
         return new SyncFixture(dir, store, new BlobRef("s3", bucket, "sync-" + UUID.randomUUID() + "/"));
     }
 
-    static SyncFixture azure(AzureBlobEndpoint account, Path dir, String container) {
-        BlobStore store = new AzureBlobStore(AzureBlobConfig.of(account.accountName(),
-                URI.create(account.blobEndpoint().toString()), account.accountKey()));
+    static SyncFixture azure(BlobStore store, AzureBlobEndpoint account, Path dir, String container) {
         return new SyncFixture(dir, store, BlobRef.parse("az://" + account.accountName() + "/" + container
                 + "/sync-" + UUID.randomUUID() + "/"));
     }
@@ -140,9 +148,9 @@ final class SyncFixture implements AutoCloseable {
         }
     }
 
+    /** Closes the local store; the remote one is the caller's. */
     @Override
     public void close() {
         local.close();
-        remote.close();
     }
 }

@@ -7,6 +7,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import io.archivesync.embedded.AzureBlobEndpoint;
 import io.archivesync.embedded.Stack;
 import io.archivesync.embedded.StackExtension;
+import io.archivesync.storage.BlobStore;
 import io.archivesync.sync.ActionKind;
 import io.archivesync.sync.ConflictStrategy;
 import io.archivesync.sync.Keep;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,6 +47,8 @@ class SyncScenarioIT {
     Path temp;
 
     private Stack stack;
+    private BlobStore s3Store;
+    private BlobStore azureStore;
     private final String bucket = "sync-" + UUID.randomUUID().toString().substring(0, 8);
     private final String container = "sync-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -57,14 +61,27 @@ class SyncScenarioIT {
     private SyncFixture fixture(String backend) throws IOException {
         Path dir = Files.createTempDirectory(temp, backend);
         if (backend.equals("s3")) {
-            return SyncFixture.s3(stack, dir, bucket);
+            if (s3Store == null) {
+                s3Store = SyncFixture.s3Store(stack);
+            }
+            return SyncFixture.s3(s3Store, dir, bucket);
         }
         AzureBlobEndpoint account = stack.azureBlob();
-        var service = new BlobServiceClientBuilder().connectionString(account.connectionString()).buildClient();
-        if (!service.getBlobContainerClient(container).exists()) {
-            service.createBlobContainer(container);
+        if (azureStore == null) {
+            new BlobServiceClientBuilder().connectionString(account.connectionString()).buildClient()
+                    .createBlobContainer(container);
+            azureStore = SyncFixture.azureStore(account);
         }
-        return SyncFixture.azure(account, dir, container);
+        return SyncFixture.azure(azureStore, account, dir, container);
+    }
+
+    @AfterAll
+    void closeStores() {
+        for (BlobStore store : new BlobStore[] {s3Store, azureStore}) {
+            if (store != null) {
+                store.close();
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -304,6 +321,31 @@ class SyncScenarioIT {
             for (int i = 0; i < 6; i++) {
                 assertThat(f.b("f" + i + ".txt")).contains("content " + i);
             }
+            assertThat(f.sync(ConflictStrategy.MANUAL).plan().decisions()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"s3", "azure"})
+    void shouldRecordNotRecopyWhatWasCopiedWhenItsBaseWasLost(String backend) throws IOException {
+        try (SyncFixture f = fixture(backend)) {
+            // Given a first sync of four files whose base records were lost after the first one (a crash before the
+            // state was flushed)
+            for (int i = 0; i < 4; i++) {
+                f.putA("f" + i + ".txt", "content " + i, OLD);
+            }
+            var durable = f.state;
+            f.state = new ForgetfulState(durable, 1);
+            assertThat(f.sync(ConflictStrategy.MANUAL).exitCode()).isZero();
+            f.state = durable;
+
+            // When the pair syncs again
+            SyncReport again = f.sync(ConflictStrategy.MANUAL);
+
+            // Then the copies are proved the same content on both sides and recorded, not copied again
+            assertThat(again.exitCode()).as(again.failures().toString()).isZero();
+            assertThat(again.done()).containsEntry(ActionKind.RECORD, 3L).containsEntry(ActionKind.NOTHING, 1L);
+            assertThat(again.copiedBytes()).isZero();
             assertThat(f.sync(ConflictStrategy.MANUAL).plan().decisions()).isEmpty();
         }
     }
