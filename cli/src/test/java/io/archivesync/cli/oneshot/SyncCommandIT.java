@@ -55,11 +55,13 @@ class SyncCommandIT {
         OneShotRun conflicts = OneShotRun.run(stack, state, "conflicts");
         assertThat(conflicts.out()).contains("local.txt", "modified on A and modified on B");
 
-        // When a person keeps B and the pair syncs again, Then B's edit is on both sides and nothing is open
+        // When a person keeps B and the pair syncs again (its summary as JSON), Then B's edit is on both sides and
+        // nothing is open
         OneShotRun resolved = OneShotRun.run(stack, state, "resolve", "local.txt", "--keep", "b");
         assertThat(resolved.exitCode()).as(resolved.err()).isZero();
-        OneShotRun last = sync(stack, state, dir, remote);
+        OneShotRun last = sync(stack, state, dir, remote, "--json");
         assertThat(last.exitCode()).as(last.out() + last.err()).isZero();
+        assertThat(last.out()).contains("\"copy_b_to_a\":1", "\"conflictsOpen\":0", "\"failed\":0");
         assertThat(Files.readString(dir.resolve("local.txt"))).isEqualTo("edited in the cloud!");
         assertThat(OneShotRun.run(stack, state, "conflicts").exitCode()).isZero();
     }

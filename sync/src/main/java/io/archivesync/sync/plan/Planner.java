@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -110,13 +111,13 @@ public final class Planner {
         if (here == null || !ContentProbe.hashable(endpoint.store())) {
             return here;
         }
-        boolean changedHere = base == null || !here.version().equals(base.side(side).version());
+        boolean changedHere = base == null || !Objects.equals(here.version(), base.side(side).version());
         if (!changedHere) {
             return here;
         }
         boolean sizeOfBase = base != null && here.size() == base.side(side).size();
-        boolean changedThere = there != null && (base == null || !there.version().equals(base.side(side.other())
-                .version()));
+        boolean changedThere = there != null && (base == null || !Objects.equals(there.version(),
+                base.side(side.other()).version()));
         if (sizeOfBase || changedThere && there.size() == here.size()) {
             return probe.hash(endpoint.store(), endpoint.ref(path), here);
         }
