@@ -245,6 +245,28 @@ class SyncScenarioIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"s3", "azure"})
+    void shouldPropagateARenameInTheCloudAsALocalMove(String backend) throws IOException {
+        try (SyncFixture f = fixture(backend)) {
+            // Given a file synced once
+            f.putA("old.csv", "y".repeat(5_000), OLD);
+            f.sync(ConflictStrategy.MANUAL);
+
+            // When another writer renames it on B (a new key with the same content, the old one deleted)
+            f.putB("renamed.csv", "y".repeat(5_000));
+            f.deleteB("old.csv");
+            SyncReport report = f.sync(ConflictStrategy.MANUAL);
+
+            // Then A moves it locally: nothing downloaded
+            assertThat(report.exitCode()).as(report.failures().toString()).isZero();
+            assertThat(report.done()).containsEntry(ActionKind.MOVE_ON_A, 1L);
+            assertThat(report.copiedBytes()).isZero();
+            assertThat(f.a("renamed.csv")).contains("y".repeat(5_000));
+            assertThat(f.a("old.csv")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"s3", "azure"})
     void shouldNeverTakeAFailedOrEmptyListingForDeletions(String backend) throws IOException {
         try (SyncFixture f = fixture(backend)) {
             // Given three files synced
