@@ -1,12 +1,15 @@
 package io.archivesync.cli;
 
 import io.archivesync.cli.demo.DemoCommand;
+import io.archivesync.cli.oneshot.ConflictsCommand;
 import io.archivesync.cli.oneshot.CopyCommand;
 import io.archivesync.cli.oneshot.DownloadCommand;
 import io.archivesync.cli.oneshot.HistoryCommand;
 import io.archivesync.cli.oneshot.MirrorCommand;
+import io.archivesync.cli.oneshot.ResolveCommand;
 import io.archivesync.cli.oneshot.RetryCommand;
 import io.archivesync.cli.oneshot.StatusCommand;
+import io.archivesync.cli.oneshot.SyncCommand;
 import io.archivesync.cli.oneshot.UploadCommand;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -16,7 +19,8 @@ import picocli.CommandLine;
 /** The archive-sync launcher: one jar, one subcommand per service, plus the embedded demo. */
 @Command(name = "archive-sync", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Mirrors public data archives into object storage, event by event, over Kafka.",
-        subcommands = {CopyCommand.class, UploadCommand.class, DownloadCommand.class, MirrorCommand.class, StatusCommand.class, RetryCommand.class,
+        subcommands = {CopyCommand.class, UploadCommand.class, DownloadCommand.class, MirrorCommand.class, SyncCommand.class,
+                ConflictsCommand.class, ResolveCommand.class, StatusCommand.class, RetryCommand.class,
                 HistoryCommand.class, DemoCommand.class, ProducerCommand.class, ProcessorCommand.class, SinkCommand.class,
                 SampleArchiveCommand.class, PublishCommand.class, SqsBridgeCommand.class})
 public final class Main {
@@ -26,7 +30,7 @@ public final class Main {
 
     /** Commands whose own output (progress, summary) is what a person reads: the log says only warnings. */
     private static final Set<String> QUIET_COMMANDS = Set.of("demo", "copy", "mirror", "status", "retry",
-            "history");
+            "history", "sync", "conflicts", "resolve");
 
     public static void main(String[] args) {
         if (args.length > 0 && QUIET_COMMANDS.contains(args[0]) && System.getProperty(CONSOLE_LEVEL) == null) {

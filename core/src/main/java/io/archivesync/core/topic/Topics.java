@@ -16,7 +16,8 @@ import org.apache.kafka.common.serialization.Serdes;
  * Every topic archive-sync reads or writes, declared in this one place. Keys are strings (the destination
  * {@code bucket/key} for requests and results, the batch id for batches); values are Avro in the Confluent wire
  * format under the subject {@code <topic>-value}, except the dead-letter topic, which keeps the original bytes, and
- * the transfers topic, whose values are small JSON documents (versioned) written and read by the copier alone.
+ * the transfers and sync topics, whose values are small JSON documents written and read by the copier or the sync
+ * command alone.
  *
  * @param requests          file-to-sync requests from the enumerator, outside publishers and the SQS bridge
  * @param serverSideBatches batches the storage can copy by itself (request-rate bound copier pool)
@@ -27,6 +28,11 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param transfers         compacted: the last checkpoint of each unfinished streamed write, keyed by the destination
  *                          URL, so that a copier that dies mid-upload resumes from the last part (a tombstone when
  *                          the write completed or was given up); see {@code io.archivesync.sink.copy.journal}
+ * @param syncBases         compacted: the base record of each path of each sync pair, keyed {@code pairId/path}, a
+ *                          tombstone once the path is gone from both sides; see {@code io.archivesync.sync.state}
+ * @param syncConflicts     compacted: the open conflicts of sync pairs ({@code manual}), keyed {@code pairId/path},
+ *                          with a person's resolution once given; a tombstone once settled
+ * @param syncRuns          compacted: the last run of each sync pair, keyed by the pair id
  */
 public record Topics(
         Topic<String, FileSyncRequest> requests,
@@ -35,7 +41,10 @@ public record Topics(
         Topic<String, CopyResult> results,
         Topic<String, EfficiencyAggregate> aggregates,
         Topic<String, byte[]> deadLetter,
-        Topic<String, byte[]> transfers) {
+        Topic<String, byte[]> transfers,
+        Topic<String, byte[]> syncBases,
+        Topic<String, byte[]> syncConflicts,
+        Topic<String, byte[]> syncRuns) {
 
     public static final String REQUESTS = "requests";
     public static final String SERVER_SIDE_BATCHES = "copy-batches-server-side";
@@ -44,6 +53,9 @@ public record Topics(
     public static final String AGGREGATES = "efficiency-aggregates";
     public static final String DEAD_LETTER = "requests-dlq";
     public static final String TRANSFERS = "transfers";
+    public static final String SYNC_BASES = "sync-bases";
+    public static final String SYNC_CONFLICTS = "sync-conflicts";
+    public static final String SYNC_RUNS = "sync-runs";
 
     /** Builds the topics with the serde class and registry the configuration names. */
     public static Topics create(AppConfig config) {
@@ -61,7 +73,10 @@ public record Topics(
                 new Topic<>(prefix + AGGREGATES, Serdes.String(),
                         avro(serdeClass, EfficiencyAggregate.class, serdeConfig)),
                 new Topic<>(prefix + DEAD_LETTER, Serdes.String(), Serdes.ByteArray()),
-                Topic.compacted(prefix + TRANSFERS, Serdes.String(), Serdes.ByteArray()));
+                Topic.compacted(prefix + TRANSFERS, Serdes.String(), Serdes.ByteArray()),
+                Topic.compacted(prefix + SYNC_BASES, Serdes.String(), Serdes.ByteArray()),
+                Topic.compacted(prefix + SYNC_CONFLICTS, Serdes.String(), Serdes.ByteArray()),
+                Topic.compacted(prefix + SYNC_RUNS, Serdes.String(), Serdes.ByteArray()));
     }
 
     private static <T> Serde<T> avro(String serdeClass, Class<T> type, Map<String, Object> config) {
@@ -75,6 +90,12 @@ public record Topics(
 
     /** All topics, for creation at start-up. */
     public List<Topic<?, ?>> all() {
-        return List.of(requests, serverSideBatches, streamingBatches, results, aggregates, deadLetter, transfers);
+        return List.of(requests, serverSideBatches, streamingBatches, results, aggregates, deadLetter, transfers,
+                syncBases, syncConflicts, syncRuns);
+    }
+
+    /** The topics {@code archive-sync sync} keeps its state on. */
+    public List<Topic<?, ?>> sync() {
+        return List.of(syncBases, syncConflicts, syncRuns);
     }
 }

@@ -33,4 +33,21 @@ class TopicsTest {
         assertThat(results.configs()).isEmpty();
         assertThat(topics.all()).contains(topics.transfers());
     }
+
+    @Test
+    void shouldCreateTheSyncTopicsCompacted() {
+        // Given the topics of the default configuration
+        AppConfig config = new ConfigLoader(new EnvSubstitution(Map.<String, String>of()::get))
+                .load(null, List.of("topics.prefix=t.", "kafka.schemaRegistryUrl=mock://topics-test"));
+        Topics topics = Topics.create(config);
+        TopicSettings settings = new TopicSettings("t.", 3, (short) 1, true);
+
+        // When the sync command's topics are created
+        // Then each keeps the last value per key (base per path, conflict per path, last run per pair)
+        assertThat(topics.sync()).extracting(Topic::name)
+                .containsExactly("t.sync-bases", "t.sync-conflicts", "t.sync-runs");
+        topics.sync().forEach(topic -> assertThat(TopicAdmin.newTopic(topic, settings).configs())
+                .containsExactly(Map.entry("cleanup.policy", "compact")));
+        assertThat(topics.all()).containsAll(topics.sync());
+    }
 }
