@@ -18,11 +18,12 @@ import picocli.CommandLine;
 
 /** The archive-sync launcher: one jar, one subcommand per service, plus the embedded demo. */
 @Command(name = "archive-sync", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Mirrors public data archives into object storage, event by event, over Kafka.",
-        subcommands = {CopyCommand.class, UploadCommand.class, DownloadCommand.class, MirrorCommand.class, SyncCommand.class,
-                ConflictsCommand.class, ResolveCommand.class, StatusCommand.class, RetryCommand.class,
-                HistoryCommand.class, DemoCommand.class, ProducerCommand.class, ProcessorCommand.class, SinkCommand.class,
-                SampleArchiveCommand.class, PublishCommand.class, SqsBridgeCommand.class})
+        description = "Copies, mirrors and syncs object stores and local files, event by event, over Kafka.",
+        subcommands = {CopyCommand.class, UploadCommand.class, DownloadCommand.class, MirrorCommand.class,
+                SyncCommand.class, ConflictsCommand.class, ResolveCommand.class, StatusCommand.class,
+                RetryCommand.class, HistoryCommand.class, DemoCommand.class, ProducerCommand.class,
+                ProcessorCommand.class, SinkCommand.class, SampleArchiveCommand.class, PublishCommand.class,
+                SqsBridgeCommand.class})
 public final class Main {
 
     /** The console log level property read by logback.xml; the demo keeps the console for its own output. */
