@@ -30,8 +30,8 @@ public final class Main {
     static final String CONSOLE_LEVEL = "archivesync.console.level";
 
     /** Commands whose own output (progress, summary) is what a person reads: the log says only warnings. */
-    private static final Set<String> QUIET_COMMANDS = Set.of("demo", "copy", "mirror", "status", "retry",
-            "history", "sync", "conflicts", "resolve");
+    private static final Set<String> QUIET_COMMANDS = Set.of("demo", "copy", "upload", "download", "mirror",
+            "status", "retry", "history", "sync", "conflicts", "resolve");
 
     public static void main(String[] args) {
         if (args.length > 0 && QUIET_COMMANDS.contains(args[0]) && System.getProperty(CONSOLE_LEVEL) == null) {

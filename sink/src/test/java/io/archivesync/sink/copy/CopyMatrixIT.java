@@ -137,10 +137,11 @@ class CopyMatrixIT {
             assertThat(result.getFellBack()).as(result.getMethodReason()).isTrue();
         }
 
-        // And a second request for it is answered as current, with HEADs only
+        // And a second request for it is answered as current, with HEADs only (a local file's stat is no storage
+        // request)
         CopyResult again = copy(request(source, destination).setExpectedSha256(Fixture.sha256(bytes)).build());
         assertThat(again.getOutcome()).as(again.getErrorMessage()).isEqualTo(CopyOutcome.SKIPPED_CURRENT);
-        assertThat(again.getStorageRequests()).isEqualTo(2);
+        assertThat(again.getStorageRequests()).isEqualTo((from.equals("file") ? 0 : 1) + (to.equals("file") ? 0 : 1));
     }
 
     @Test

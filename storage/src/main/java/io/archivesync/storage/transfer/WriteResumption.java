@@ -39,7 +39,10 @@ final class WriteResumption {
      */
     static Opening open(BlobStore to, BlobInfo source, BlobRef destination, WriteOptions options, int partBytes,
                         TransferJournal journal, boolean mayResume) {
-        Optional<Checkpoint> found = mayResume ? journal.find(destination) : Optional.empty();
+        // an object of one part has nothing to resume: its write is one request, and the journal is not asked (a
+        // stale checkpoint of an earlier, larger version is abandoned by the copier's start-up sweep)
+        Optional<Checkpoint> found = mayResume && source.size() > partBytes ? journal.find(destination)
+                : Optional.empty();
         int spent = 0;
         if (found.isPresent() && !found.get().destination().equals(destination.url())) {
             LOGGER.warn("The journal answered with the checkpoint of another destination; ignoring it "

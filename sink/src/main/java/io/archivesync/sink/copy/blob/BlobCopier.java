@@ -50,12 +50,15 @@ public final class BlobCopier implements Copier {
     private final Locations locations;
     private final SinkSettings sink;
     private final ExecutorService workers;
-    private final Semaphore streams;
+    /** The memory streamed copies may hold at once, in KiB of part buffers. */
+    private final Semaphore buffers;
     private final TransferJournal journal;
 
     /**
      * @param workers blocking threads for heads, reads and writes
-     * @param streams streamed copies at once ({@code sink.streaming.concurrency}): each holds two part buffers (one read while the other is sent)
+     * @param streams large streamed copies at once ({@code sink.streaming.concurrency}): each holds two part buffers
+     *                (one read while the other is sent), and the memory of that many is what all streamed copies
+     *                share; smaller objects hold buffers of their own size, so many more of them stream at once
      * @param journal where streamed writes record their progress, so that a copier that dies mid-upload resumes from
      *                the last part
      */
@@ -64,7 +67,7 @@ public final class BlobCopier implements Copier {
         this.locations = locations;
         this.sink = sink;
         this.workers = workers;
-        this.streams = new Semaphore(streams);
+        this.buffers = new Semaphore((int) Math.min(Integer.MAX_VALUE, streams * 2L * partBytes() / 1024));
         this.journal = journal;
     }
 
@@ -93,7 +96,7 @@ public final class BlobCopier implements Copier {
             }
             CompletableFuture<Optional<BlobInfo>> sourceHead = source.store().head(source.ref());
             CompletableFuture<Optional<BlobInfo>> destinationHead = destination.store().head(destination.ref());
-            requests += 2;
+            requests += billed(source) + billed(destination);
             Optional<BlobInfo> found = sourceHead.join();
             Optional<BlobInfo> existing = destinationHead.join();
             if (found.isEmpty()) {
@@ -102,7 +105,7 @@ public final class BlobCopier implements Copier {
             }
             BlobInfo info = found.get();
             PublishedChecksum published = PublishedChecksum.of(request, source);
-            requests += published.requests();
+            requests += published.requests() * billed(source);
             if (existing.isPresent()) {
                 Verification current = Evidence.sameContent(info, existing.get(), published.sha256());
                 if (current != null) {
@@ -133,14 +136,14 @@ public final class BlobCopier implements Copier {
             try {
                 BlobInfo written = serverSide.get().copy().join();
                 return ServerSideCheck.verify(task, started, info, written, destination, published,
-                        serverSide.get().reason(), requests + 1);
+                        serverSide.get().reason(), requests + billed(destination));
             } catch (CompletionException e) {
                 StorageErrors.Classified c = StorageErrors.classify(e.getCause(), "server-side copy to "
                         + destination.ref());
                 if (mode == OperationMode.DIRECT || !fallsBack(c.kind(), source.store() != destination.store())) {
-                    return Results.failed(request, task.batchId(), started, c, requests + 1);
+                    return Results.failed(request, task.batchId(), started, c, requests + billed(destination));
                 }
-                requests++;
+                requests += billed(destination);
                 fallback = "server-side refused (" + c.errorClass() + "), fell back to streaming";
             }
         } else if (mode == OperationMode.DIRECT) {
@@ -158,13 +161,14 @@ public final class BlobCopier implements Copier {
     private CopyResult streamed(CopyTask task, long started, Locations.Resolved source, BlobInfo info,
                                 Locations.Resolved destination, WriteOptions options, PublishedChecksum published,
                                 String reason, boolean fellBack, int requests) {
-        streams.acquireUninterruptibly();
+        int kib = (int) Math.max(1, 2L * Math.min(partBytes(), Math.max(1, info.size())) / 1024);
+        buffers.acquireUninterruptibly(kib);
         StreamTransfer.Streamed done;
         try {
             done = StreamTransfer.stream(source.store(), info, destination.store(), destination.ref(), options,
-                    published.sha256(), (int) Math.min(sink.streaming().partSize(), 1L << 30), bytes -> { }, journal);
+                    published.sha256(), partBytes(), bytes -> { }, journal);
         } finally {
-            streams.release();
+            buffers.release(kib);
         }
         String why = done.resumedBytes() > 0
                 ? reason + "; resumed at " + done.resumedBytes() + " bytes from an earlier attempt" : reason;
@@ -179,7 +183,7 @@ public final class BlobCopier implements Copier {
                 .setMethodReason(published.problem() != null ? why + "; " + published.problem() : why)
                 .setBytes(done.bytes())
                 .setBytesThroughCopier(done.bytes())
-                .setStorageRequests(requests + done.requests())
+                .setStorageRequests(requests + billed(source) + (done.requests() - 1) * billed(destination))
                 .setSourceEtag(info.version())
                 .setSourceSize(info.size())
                 .setVerification(verification)
@@ -222,6 +226,18 @@ public final class BlobCopier implements Copier {
                 .orElse(Precondition.mustBeAbsent());
         return new WriteOptions(contentType, metadata, storageClass, info.size(), sha, info.modified(),
                 precondition);
+    }
+
+    /**
+     * Whether a side's calls count as storage requests: a local file's stat, read or rename is not one (results count
+     * what a provider bills and throttles), so an upload costs its HEAD and PUT, not the file operations around them.
+     */
+    private static int billed(Locations.Resolved side) {
+        return "file".equals(side.store().scheme()) ? 0 : 1;
+    }
+
+    private int partBytes() {
+        return (int) Math.min(sink.streaming().partSize(), 1L << 30);
     }
 
     /**
