@@ -22,9 +22,9 @@ import java.util.function.UnaryOperator;
  * The one place the copier is put together, outermost first:
  * <pre>
  * SourceGuard              outside sink.allowedSources, or a private address? never touched: FAILED_ACCESS
- * └ BlobRouter              not S3 → S3? RetryingCopier ─ [faults] ─ BlobCopier, on the storage interface:
- *                                          skip, server-side where the pair allows, else streamed and hashed
  * └ PrefixBackoff.gate      under a prefix the storage throttles? wait for its turn (no permit held)
+ * └ BlobRouter              not S3 → S3? RetryingCopier ─ PrefixBackoff.observe ─ [faults] ─ BlobCopier, on the
+ *                           storage interface: skip, server-side where the pair allows, else streamed and hashed
  * └ DeletingCopier          a propagated delete? RetryingCopier ─ PropagatedDelete: source really gone? DELETED
  * └ SkippingCopier            already current (listing or one HEAD)? then SKIPPED_CURRENT
  *  └ StagingCopier           replacing an object? copy to a staging key, put in place only once verified
@@ -153,9 +153,9 @@ public final class CopierFactory {
             t.setDaemon(true);
             return t;
         });
-        Copier blob = new RetryingCopier(faults.apply(new BlobCopier(locations, sink, blobWorkers,
-                sink.streaming().concurrency(), journal)), sink.retry(), limiter);
-        Copier byProvider = new BlobRouter(blob, backoff.gate(deleting));
+        Copier blob = new RetryingCopier(backoff.observe(faults.apply(new BlobCopier(locations, sink, blobWorkers,
+                sink.streaming().concurrency(), journal))), sink.retry(), limiter, backoff::throttlesAll);
+        Copier byProvider = backoff.gate(new BlobRouter(blob, deleting));
         return new Composed(new SourceGuard(byProvider, policy, http.executor()), limiter,
                 List.of(readers, uploaders, blobWorkers), http, locations);
     }
