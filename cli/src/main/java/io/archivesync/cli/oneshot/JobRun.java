@@ -43,8 +43,12 @@ final class JobRun {
     int run() {
         options.requireClusterToDetach();
         AppConfig config = load(List.of());
+        if (!options.dryRun) {
+            // a missing destination is refused before anything starts
+            checkDestination(config);
+        }
         if (!options.dryRun && !options.onCluster()) {
-            // the broker starts while the destination is checked and the source listed
+            // the broker starts while the source is listed
             JobPlan[] planned = new JobPlan[1];
             return LocalPipeline.run(options, this::load, err, () -> planned[0] = plan(config),
                     (local, where, services) -> follow(local, planned[0], where, services));
@@ -59,15 +63,19 @@ final class JobRun {
         return follow(SharedRegistry.require(config), plan, "cluster " + config.kafka().bootstrapServers(), () -> { });
     }
 
-    /** Checks the destination (unless a dry run), then lists the source into a plan. */
-    private JobPlan plan(AppConfig config) {
-        if (!options.dryRun && job.destination().s3() != null
+    /** The destination's bucket or container must exist (or is created, with --create-bucket). */
+    private void checkDestination(AppConfig config) {
+        if (job.destination().s3() != null
                 && BucketCheck.require(config, job.destination().s3().bucket(), options.createBucket)) {
             err.println("created bucket " + job.destination().s3().bucket());
         }
-        if (!options.dryRun && job.destination().s3() == null) {
+        if (job.destination().s3() == null) {
             BucketCheck.requireElsewhere(config, job.destination(), options.createBucket);
         }
+    }
+
+    /** Lists the source into a plan. */
+    private JobPlan plan(AppConfig config) {
         return job.planner().apply(config, JobPlan.newJobId());
     }
 

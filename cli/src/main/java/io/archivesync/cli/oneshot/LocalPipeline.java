@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
  * and one copier, all in this JVM with the in-JVM registry. Everything that a run leaves (requests published, batches,
  * results, the processor's tables) survives it, so a later run on the same state directory resumes or answers from it.
  *
- * <p>The broker starts while the command plans (listing the source) on its own thread. The processor and the copier
- * start side by side ({@link #startServices}): on a new state directory at once, with the broker, since everything
- * will be published; on an existing one only when there is something to publish, so a run whose every object is
- * answered from the state never starts them.
+ * <p>The broker starts while the command plans (checks the destination, lists the source) on its own thread; a plan
+ * that fails (a missing bucket, say) only waits for the broker to close. The processor and the copier start side by
+ * side ({@link #startServices}): on a new state directory as soon as the plan is made, since everything will be
+ * published; on an existing one only when there is something to publish, so a run whose every object is answered
+ * from the state never starts them.
  */
 final class LocalPipeline implements AutoCloseable {
 
@@ -94,13 +95,8 @@ final class LocalPipeline implements AutoCloseable {
                    Runnable meanwhile, Job job) {
         try (StateDir state = StateDir.lock(options.stateDir())) {
             boolean fresh = !Files.isDirectory(state.kafkaDir());
-            CompletableFuture<LocalPipeline> starting = CompletableFuture.supplyAsync(() -> {
-                LocalPipeline pipeline = start(state, load, !options.noLive, err);
-                if (fresh) {
-                    pipeline.startServicesAsync();
-                }
-                return pipeline;
-            });
+            CompletableFuture<LocalPipeline> starting = CompletableFuture.supplyAsync(
+                    () -> start(state, load, !options.noLive, err));
             try {
                 meanwhile.run();
             } catch (RuntimeException e) {
@@ -113,6 +109,10 @@ final class LocalPipeline implements AutoCloseable {
                 throw e;
             }
             try (LocalPipeline pipeline = join(starting)) {
+                if (fresh) {
+                    // everything will be published: the services start while the job reads the (empty) state
+                    pipeline.startServicesAsync();
+                }
                 return job.run(pipeline.config, "local, state in " + state.path(), pipeline::startServices);
             }
         }
