@@ -104,6 +104,15 @@ public final class KafkaSyncState implements SyncState {
 
     @Override
     public List<RunRecord> runs() {
+        return runs(clientConfig, topics);
+    }
+
+    /**
+     * The last run of every pair, read without a producer (what {@code archive-sync status} shows).
+     *
+     * @param clientConfig the Kafka client settings; the sync topics must exist
+     */
+    public static List<RunRecord> runs(Map<String, Object> clientConfig, Topics topics) {
         Map<String, RunRecord> all = new LinkedHashMap<>();
         TopicReader.readAll(clientConfig, topics.syncRuns().name(), (key, value) -> {
             if (value == null) {
