@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -102,7 +103,7 @@ final class BaseCatchUp {
             return "new";
         }
         if (!stored.keySet().equals(end.keySet().stream().map(TopicPartition::partition)
-                .collect(java.util.stream.Collectors.toSet()))) {
+                .collect(Collectors.toSet()))) {
             return "partitions " + stored.keySet() + " are not the topic's";
         }
         for (TopicPartition p : end.keySet()) {

@@ -1,6 +1,7 @@
 package io.archivesync.sync.state;
 
 import io.archivesync.sync.BaseRecord;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -60,7 +62,7 @@ public final class LocalBases implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             return new LocalBases(dir, options, RocksDB.open(options, dir.toString()));
-        } catch (RocksDBException | java.io.IOException e) {
+        } catch (RocksDBException | IOException e) {
             options.close();
             throw new IllegalStateException("cannot open the local base store " + dir + ": " + e.getMessage(), e);
         }
@@ -98,7 +100,7 @@ public final class LocalBases implements AutoCloseable {
 
     /** The offset of each partition this store reflects (the next to read), empty when it reflects nothing. */
     Map<Integer, Long> offsets() {
-        Map<Integer, Long> offsets = new java.util.TreeMap<>();
+        Map<Integer, Long> offsets = new TreeMap<>();
         try (RocksIterator it = db.newIterator()) {
             byte[] prefix = OFFSET.getBytes(StandardCharsets.UTF_8);
             for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {

@@ -15,6 +15,7 @@ import io.archivesync.sync.PathState;
 import io.archivesync.sync.plan.PathOrder;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ class LocalBasesIT {
             assertThat(BaseCatchUp.run(local, config.kafka().clientConfig(), topics.syncBases().name(),
                     Clock.systemUTC())).isZero();
             // and one last caught up longer ago than delete.retention.ms (a tombstone may be gone) is rebuilt
-            Clock later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(2));
+            Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
             assertThat(BaseCatchUp.run(local, config.kafka().clientConfig(), topics.syncBases().name(), later))
                     .isEqualTo(9);
         }
