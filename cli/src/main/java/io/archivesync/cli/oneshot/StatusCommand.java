@@ -1,5 +1,7 @@
 package io.archivesync.cli.oneshot;
 
+import io.archivesync.sync.state.KafkaSyncState;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Where the objects of one job, of one destination prefix, or of all stand: outcomes and "
                 + "methods of each object's latest result, how many are in flight, the last failures with their "
-                + "reasons, bytes and storage requests.",
+                + "reasons, bytes and storage requests; without JOB|PREFIX also the last sync of each pair (counts per action, "
+                + "conflicts open, when).",
                 "Without --bootstrap-servers it reads --state-dir, which no other command may be using."})
 public final class StatusCommand implements Callable<Integer> {
 
@@ -34,7 +37,10 @@ public final class StatusCommand implements Callable<Integer> {
             TopicSnapshot.read(broker.config(), broker.topics().requests(), view::request);
             TopicSnapshot.read(broker.config(), broker.topics().results(), view::result);
             DeadLetters.read(broker.config(), broker.topics(), view::deadLettered);
-            report = StatusReport.of(selection, broker.where(), view, broker.config().processor().prices());
+            List<StatusSyncPair> pairs = selected != null ? List.of()
+                    : KafkaSyncState.runs(broker.config().kafka().clientConfig(), broker.topics()).stream()
+                            .map(StatusSyncPair::of).toList();
+            report = StatusReport.of(selection, broker.where(), view, broker.config().processor().prices(), pairs);
         }
         if (options.json) {
             report.printJson(spec.commandLine().getOut());

@@ -26,11 +26,12 @@ import java.util.TreeMap;
  * @param deadLettered requests the processor refused (on the dead-letter topic), which will get no result
  * @param failures  the latest failures, most recent first (at most {@link JobTally#FAILURES_SHOWN})
  * @param notGood   objects whose latest result is not good
+ * @param syncPairs the last sync of each pair synced with this state (only without a JOB|PREFIX)
  */
 record StatusReport(String selection, String where, long objects, long results, long inFlight, long deadLettered,
                     Map<String, Long> outcomes, Map<String, Long> methods, long notGood, List<Failure> failures,
                     long bytes, long bytesThroughCopier, long storageRequests, long baselineRequests,
-                    long requestsSaved, double efficiencyImprovement) {
+                    long requestsSaved, double efficiencyImprovement, List<StatusSyncPair> syncPairs) {
 
     /** The latest result of an object that did not end good, and why. */
     record Failure(String destination, String outcome, String errorKind, String errorClass, String reason,
@@ -46,7 +47,8 @@ record StatusReport(String selection, String where, long objects, long results, 
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static StatusReport of(Selection selection, String where, StateView view, PriceSettings prices) {
+    static StatusReport of(Selection selection, String where, StateView view, PriceSettings prices,
+                           List<StatusSyncPair> syncPairs) {
         Map<String, Long> outcomes = new TreeMap<>();
         Map<String, Long> methods = new TreeMap<>();
         List<Failure> failures = new ArrayList<>();
@@ -71,7 +73,8 @@ record StatusReport(String selection, String where, long objects, long results, 
                 view.deadLettered(),
                 Collections.unmodifiableMap(outcomes), Collections.unmodifiableMap(methods), notGood,
                 List.copyOf(failures), sums.getBytes(), sums.getBytesThroughCopier(), sums.getStorageRequests(),
-                sums.getBaselineRequests(), sums.getRequestsSavedVsDownloadUpload(), sums.getEfficiencyImprovement());
+                sums.getBaselineRequests(), sums.getRequestsSavedVsDownloadUpload(), sums.getEfficiencyImprovement(),
+                List.copyOf(syncPairs));
     }
 
     void printJson(PrintWriter out) {
@@ -101,6 +104,7 @@ record StatusReport(String selection, String where, long objects, long results, 
             out.println("`archive-sync retry` requests them again; `archive-sync history s3://bucket/key` shows"
                     + " every result of one");
         }
+        StatusSyncPair.print(out, syncPairs);
     }
 
     private static String counts(Map<String, Long> counts) {

@@ -1,6 +1,7 @@
 package io.archivesync.cli.oneshot;
 
 import io.archivesync.core.config.ConfigException;
+import io.archivesync.core.config.DurationParser;
 import io.archivesync.storage.http.HttpOpener;
 import io.archivesync.storage.location.Locations;
 import io.archivesync.storage.s3.S3StoreOptions;
@@ -13,9 +14,14 @@ import io.archivesync.sync.plan.PathFilter;
 import io.archivesync.sync.plan.SyncOptions;
 import io.archivesync.sync.run.SyncReport;
 import io.archivesync.sync.run.SyncRun;
+import io.archivesync.sync.watch.Wakeup;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +39,7 @@ import picocli.CommandLine.Spec;
                 "Every write and delete is conditional on what the plan saw: a path changed meanwhile is left for "
                         + "the next run, never overwritten. The base of each path is kept on a compacted topic "
                         + "(the embedded broker in --state-dir, or --bootstrap-servers).",
+                "With --watch it keeps syncing: local changes wake a run, cloud sides are listed every --interval.",
                 "Exit codes: 0 in sync; 1 some paths failed or changed during the run (run again); 2 conflicts "
                         + "open (archive-sync conflicts, resolve); 3 refused (deletions over --max-delete)."})
 public final class SyncCommand implements Callable<Integer> {
@@ -79,6 +86,19 @@ public final class SyncCommand implements Callable<Integer> {
             + "that ignore If-Match on copies (S3Proxy); leaves a short race window, which S3 itself does not")
     boolean s3CheckByHead;
 
+    @Option(names = "--watch", description = "keep syncing until Ctrl-C or SIGTERM (which end it after the current "
+            + "run, with that run's exit code): a change in a local side wakes a run at once (after 500 ms of quiet), "
+            + "and every side is listed again each --interval. One summary line per run; a failed run is reported "
+            + "and the watch goes on; a refused one (--max-delete) ends it")
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "30s",
+            description = "with --watch: how often every side is listed again (500ms, 30s, 5m ...); more than 0")
+    String interval;
+
+    /** Stops a {@code --watch} after its current run (what a signal does; a test calls it). */
+    final Wakeup wakeup = new Wakeup();
+
     @Override
     public Integer call() {
         SyncOptions syncOptions;
@@ -88,17 +108,45 @@ public final class SyncCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("sync", e.getMessage());
         }
+        Duration every = DurationParser.parse("--interval", interval);
+        if (every.isNegative() || every.isZero()) {
+            throw new ConfigException("--interval", "must be more than 0, not " + interval);
+        }
+        if (watch && dryRun) {
+            throw new ConfigException("--watch", "a dry run changes nothing, so there is nothing to watch for: "
+                    + "leave out --dry-run or --watch");
+        }
         Place placeA = SyncPlaces.parse("A", a);
         Place placeB = SyncPlaces.parse("B", b);
         PrintWriter out = spec.commandLine().getOut();
         S3StoreOptions s3 = s3CheckByHead ? new S3StoreOptions(true, S3StoreOptions.MAX_SINGLE_PART,
                 S3StoreOptions.DEFAULTS.copyPartBytes(), S3StoreOptions.DEFAULTS.copyPartsInFlight(), 1000)
                 : S3StoreOptions.DEFAULTS;
+        SyncWatchSignals signals = watch ? SyncWatchSignals.install(wakeup) : null;
+        int code = 1;
+        try {
+            code = sync(syncOptions, placeA, placeB, s3, every, out);
+            return code;
+        } finally {
+            if (signals != null) {
+                signals.finished(code);
+            }
+        }
+    }
+
+    private int sync(SyncOptions syncOptions, Place placeA, Place placeB, S3StoreOptions s3, Duration every,
+                     PrintWriter out) {
         try (SyncSession session = SyncSession.open(options, SyncPlaces.localRoots(placeA, placeB));
              Locations locations = new Locations(session.config().s3(), session.config().storage(), s3,
                      HttpOpener.jdk())) {
             SyncEndpoint endA = SyncPlaces.endpoint(locations, "A", placeA);
             SyncEndpoint endB = SyncPlaces.endpoint(locations, "B", placeB);
+            SyncPrinter printer = new SyncPrinter(out, session.where());
+            if (watch) {
+                List<Path> locals = Stream.of(placeA, placeB).map(Place::local).filter(Objects::nonNull).toList();
+                return new SyncWatch(new SyncPair(endA, endB), session.state(), syncOptions, locals, every)
+                        .run(wakeup, printer, out, spec.commandLine().getErr(), options.json);
+            }
             SyncReport report;
             try {
                 report = new SyncRun(new SyncPair(endA, endB), session.state(), syncOptions).run(dryRun);
@@ -106,7 +154,6 @@ public final class SyncCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("sync stopped: " + e.getMessage());
                 return 1;
             }
-            SyncPrinter printer = new SyncPrinter(out, session.where());
             if (options.json) {
                 printer.json(report, dryRun);
             } else {

@@ -55,6 +55,23 @@ final class SyncPrinter {
         }
     }
 
+    /** One run of a watch, on one line (then its refusal and failures, if any, indented). */
+    void line(int number, String why, SyncReport report) {
+        SyncPlan plan = report.plan();
+        out.printf(Locale.ROOT, "%s run %d (%s): %s%s; conflicts open %,d, changed during the run %,d, failed %,d; "
+                + "%,d listing requests, %s streamed; %.1f s%n", SyncWatch.now(), number, why,
+                report.executed() ? "" : "refused, planned ", counts(report.executed() ? report.done()
+                        : plan.counts()), report.parked(), report.changed(),
+                report.failures().size() - report.changed(), plan.listRequests(), Bytes.human(report.copiedBytes()),
+                report.millis() / 1000.0);
+        if (plan.refusal() != null) {
+            out.println("  refused: " + plan.refusal());
+        }
+        report.failures().stream().limit(FAILURES_SHOWN).forEach(f -> out.printf(Locale.ROOT, "  %s %s: %s%n",
+                label(f.action()), f.path(), f.message()));
+        out.flush();
+    }
+
     void json(SyncReport report, boolean dryRun) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
@@ -85,6 +102,7 @@ final class SyncPrinter {
                     .put("action", d.action().name().toLowerCase()).put("why", d.reason()));
         }
         out.println(root.toString());
+        out.flush();
     }
 
     private static String counts(Map<ActionKind, Long> counts) {

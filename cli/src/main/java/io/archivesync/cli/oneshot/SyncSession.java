@@ -11,6 +11,8 @@ import java.util.List;
 /**
  * The sync state's broker for one command: the cluster of {@code --bootstrap-servers}, or the state directory's own
  * embedded broker (started here, created on first use, locked as the pipeline's is), with the sync topics ensured.
+ * With the embedded broker the bases are also kept in a local RocksDB in the state directory (walked in constant
+ * memory); on a cluster, where several machines may sync, each run loads its pair's bases from the topic.
  */
 final class SyncSession implements AutoCloseable {
 
@@ -19,13 +21,17 @@ final class SyncSession implements AutoCloseable {
     private final AppConfig config;
     private final KafkaSyncState syncState;
 
+    /** The local materialization of the bases ({@code LocalBases}) in the state directory. */
+    static final String LOCAL_BASES = "sync-bases";
+
     private SyncSession(StateDir state, EmbeddedKafka kafka, AppConfig config) {
         this.state = state;
         this.kafka = kafka;
         this.config = config;
         Topics topics = Topics.create(config);
         TopicAdmin.ensureTopics(config.kafka().clientConfig(), config.topics(), topics.sync());
-        this.syncState = KafkaSyncState.open(config.kafka().clientConfig(), topics);
+        this.syncState = KafkaSyncState.open(config.kafka().clientConfig(), topics,
+                state == null ? null : state.path().resolve(LOCAL_BASES));
     }
 
     /** @param overrides settings added to the user's (the local roots of the pair) */

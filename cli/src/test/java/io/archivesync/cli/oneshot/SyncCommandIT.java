@@ -55,6 +55,14 @@ class SyncCommandIT {
         OneShotRun conflicts = OneShotRun.run(stack, state, "conflicts");
         assertThat(conflicts.out()).contains("local.txt", "modified on A and modified on B");
 
+        // and status shows the pair's last sync (what it did, the conflict it left open, when) and points to them
+        OneShotRun status = OneShotRun.run(stack, state, "status");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("sync pairs (last run of each):", remote, "(manual): ",
+                "conflicts open 1", "`archive-sync conflicts` lists the open conflicts");
+        assertThat(OneShotRun.run(stack, state, "status", "--json").out())
+                .contains("\"syncPairs\":[{", "\"conflictsOpen\":1");
+
         // When a person keeps B and the pair syncs again (its summary as JSON), Then B's edit is on both sides and
         // nothing is open
         OneShotRun resolved = OneShotRun.run(stack, state, "resolve", "local.txt", "--keep", "b");

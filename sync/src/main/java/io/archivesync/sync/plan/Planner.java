@@ -8,6 +8,7 @@ import io.archivesync.sync.PathState;
 import io.archivesync.sync.Side;
 import io.archivesync.sync.SyncEndpoint;
 import io.archivesync.sync.SyncPair;
+import io.archivesync.sync.state.BaseCursor;
 import io.archivesync.sync.state.ConflictRecord;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,25 +37,26 @@ public final class Planner {
      */
     public static SyncPlan plan(SyncPair pair, NavigableMap<String, BaseRecord> bases,
                                 List<ConflictRecord> conflicts, SyncOptions options) {
-        return plan(pair, () -> bases, () -> conflicts, options);
+        return plan(pair, () -> BaseCursor.of(bases.values().iterator()), () -> conflicts, options);
     }
 
     /**
      * The same, both sides listed (ahead, on threads of their own) while the base and conflicts are loaded.
      */
-    public static SyncPlan plan(SyncPair pair, Supplier<NavigableMap<String, BaseRecord>> loadBases,
+    public static SyncPlan plan(SyncPair pair, Supplier<BaseCursor> loadBases,
                                 Supplier<List<ConflictRecord>> loadConflicts, SyncOptions options) {
         try (SideListing a = new SideListing(Side.A, pair.a(), options.filter());
-             SideListing b = new SideListing(Side.B, pair.b(), options.filter())) {
-            return plan(pair, a, b, loadBases.get(), loadConflicts.get(), options);
+             SideListing b = new SideListing(Side.B, pair.b(), options.filter());
+             BaseCursor bases = loadBases.get()) {
+            return plan(pair, a, b, bases, loadConflicts.get(), options);
         }
     }
 
-    private static SyncPlan plan(SyncPair pair, SideListing a, SideListing b, NavigableMap<String, BaseRecord> bases,
+    private static SyncPlan plan(SyncPair pair, SideListing a, SideListing b, BaseCursor bases,
                                  List<ConflictRecord> conflicts, SyncOptions options) {
         Map<String, ConflictRecord> byPath = conflicts.stream()
                 .collect(Collectors.toMap(ConflictRecord::path, Function.identity(), (x, y) -> y));
-        Iterator<BaseRecord> base = bases.values().stream().filter(r -> options.filter().test(r.path())).iterator();
+        Iterator<BaseRecord> base = new FilteredBases(bases, options.filter());
         BaseRecord nextBase = base.hasNext() ? base.next() : null;
         ContentProbe probe = new ContentProbe();
         List<Decision> decisions = new ArrayList<>();

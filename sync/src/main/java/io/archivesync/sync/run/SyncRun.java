@@ -58,7 +58,7 @@ public final class SyncRun {
     public SyncPlan plan() {
         long t0 = System.nanoTime();
         long[] loaded = new long[1];
-        SyncPlan plan = Planner.plan(pair, () -> state.bases(pair.id()), () -> {
+        SyncPlan plan = Planner.plan(pair, () -> state.baseCursor(pair.id()), () -> {
             List<ConflictRecord> conflicts = state.conflicts(pair.id());
             loaded[0] = System.nanoTime();
             return conflicts;

@@ -3,6 +3,8 @@ package io.archivesync.sync.state;
 import io.archivesync.core.topic.Topics;
 import io.archivesync.sync.BaseRecord;
 import io.archivesync.sync.plan.PathOrder;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,8 +27,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Writes go through an idempotent producer with {@code acks=all}; {@link #flush} waits for all of them and fails
  * when one failed.
  *
- * <p>A run loads its pair's bases once, into memory, sorted for the merge-join: memory grows with the pair's paths
- * (about 400 bytes each), not with the listings, which are streamed. docs/sync.md says so under limits.
+ * <p>With a {@link LocalBases} store, a run's {@link #baseCursor} first brings the store to the topic's end (reading
+ * only what was written since it last did) and then walks the pair's bases from disk, in constant memory. Without
+ * one, {@link #baseCursor} loads the pair's bases from the whole topic into memory (about 600 bytes a path).
  */
 public final class KafkaSyncState implements SyncState {
 
@@ -34,22 +37,52 @@ public final class KafkaSyncState implements SyncState {
     private final Topics topics;
     private final KafkaProducer<String, byte[]> producer;
     private final List<Future<RecordMetadata>> pending = new ArrayList<>();
+    private final LocalBases local;
 
-    private KafkaSyncState(Map<String, Object> clientConfig, Topics topics, KafkaProducer<String, byte[]> producer) {
+    private KafkaSyncState(Map<String, Object> clientConfig, Topics topics, KafkaProducer<String, byte[]> producer,
+                           LocalBases local) {
         this.clientConfig = clientConfig;
         this.topics = topics;
         this.producer = producer;
+        this.local = local;
     }
 
     /** @param clientConfig the Kafka client settings ({@code kafka.clientConfig()}); the topics must exist */
     public static KafkaSyncState open(Map<String, Object> clientConfig, Topics topics) {
+        return open(clientConfig, topics, null);
+    }
+
+    /**
+     * @param localBases where to keep the local materialization of the bases ({@link LocalBases}; one process at a
+     *                   time), or null to load them from the topic for each run
+     */
+    public static KafkaSyncState open(Map<String, Object> clientConfig, Topics topics, Path localBases) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "archive-sync-sync-state");
-        return new KafkaSyncState(clientConfig, topics, new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer()));
+        LocalBases local = localBases == null ? null : LocalBases.open(localBases);
+        try {
+            return new KafkaSyncState(clientConfig, topics, new KafkaProducer<>(config, new StringSerializer(),
+                    new ByteArraySerializer()), local);
+        } catch (RuntimeException e) {
+            if (local != null) {
+                local.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Brings the local store to the topic's end (all writes so far flushed first), then walks the pair from disk. */
+    @Override
+    public BaseCursor baseCursor(String pairId) {
+        if (local == null) {
+            return SyncState.super.baseCursor(pairId);
+        }
+        flush();
+        BaseCatchUp.run(local, clientConfig, topics.syncBases().name(), Clock.systemUTC());
+        return local.cursor(pairId);
     }
 
     @Override
@@ -104,6 +137,15 @@ public final class KafkaSyncState implements SyncState {
 
     @Override
     public List<RunRecord> runs() {
+        return runs(clientConfig, topics);
+    }
+
+    /**
+     * The last run of every pair, read without a producer (what {@code archive-sync status} shows).
+     *
+     * @param clientConfig the Kafka client settings; the sync topics must exist
+     */
+    public static List<RunRecord> runs(Map<String, Object> clientConfig, Topics topics) {
         Map<String, RunRecord> all = new LinkedHashMap<>();
         TopicReader.readAll(clientConfig, topics.syncRuns().name(), (key, value) -> {
             if (value == null) {
@@ -154,6 +196,9 @@ public final class KafkaSyncState implements SyncState {
             flush();
         } finally {
             producer.close();
+            if (local != null) {
+                local.close();
+            }
         }
     }
 }

@@ -14,6 +14,14 @@ public interface SyncState extends AutoCloseable {
     /** The base records of a pair, by path, in {@link io.archivesync.sync.plan.PathOrder}. */
     NavigableMap<String, BaseRecord> bases(String pairId);
 
+    /**
+     * The same, one at a time, as the plan's merge-join walks them: from a local store when the state has one (memory
+     * then stays constant however many paths the pair has), else from {@link #bases}.
+     */
+    default BaseCursor baseCursor(String pairId) {
+        return BaseCursor.of(bases(pairId).values().iterator());
+    }
+
     void putBase(String pairId, BaseRecord base);
 
     void removeBase(String pairId, String path);
