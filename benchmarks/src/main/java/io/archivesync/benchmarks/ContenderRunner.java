@@ -9,7 +9,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Runs one contender of {@link CopyCommandBenchmark} into a fresh destination bucket, then again over the
- * mirror it made (rclone twice: its first re-run sets modification times), checks the bucket holds every object, then frees the bucket (and archive-sync's state directory).
+ * mirror it made (rclone twice: its first re-run sets modification times), checks the bucket holds every object, then
+ * frees the bucket (and archive-sync's state directory).
  */
 final class ContenderRunner {
 

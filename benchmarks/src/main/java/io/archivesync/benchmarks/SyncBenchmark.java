@@ -46,8 +46,9 @@ public final class SyncBenchmark {
             }
             Path ours = tree(work.resolve("ours"), files);
             Path theirs = tree(work.resolve("rclone"), files);
-            RcloneBisync rclone = java.util.Arrays.asList(args).contains("--skip-rclone") ? null : new RcloneBisync(new Rclone(endpoint, o.accessKey(), o.secretKey(),
-                    EmbeddedS3.REGION), work.resolve("bisync-workdir"), work.resolve("rclone.log"));
+            RcloneBisync rclone = java.util.Arrays.asList(args).contains("--skip-rclone") ? null
+                    : new RcloneBisync(new Rclone(endpoint, o.accessKey(), o.secretKey(), EmbeddedS3.REGION),
+                            work.resolve("bisync-workdir"), work.resolve("rclone.log"));
             System.out.printf("%,d files of ~1 KiB, local directory <-> S3Proxy (on disk), JVM %s; work in %s%n",
                     files, heap, work);
             System.out.println("| run | archive-sync time | archive-sync requests | rclone bisync time "

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The copier service: one consumer in the copiers' group, one transactional producer, the copier composed by
  * {@link CopierFactory} and its storage clients, and the {@link KafkaTransferJournal} that lets streamed writes
- * resume after a crash (writes abandoned for {@code sink.streaming.abandonAfter} are given up at start-up). Scale it out by starting more instances; Kafka shares the batch
+ * resume after a crash (writes abandoned for {@code sink.streaming.abandonAfter} are given up at start-up). Scale it
+ * out by starting more instances; Kafka shares the batch
  * topics' partitions among them. Its meters and health are served on {@code sink.statusHost:sink.statusPort}.
  */
 public final class CopierService implements AutoCloseable {
@@ -131,7 +132,8 @@ public final class CopierService implements AutoCloseable {
 
     /**
      * The longest pause between two polls of a loop at work: it polls every {@code sink.pollTimeout} when idle and
-     * every 250 ms while copies run, a transaction's commit can hold it; a registry outage (backoff up to 30 s) makes it unready, as it should.
+     * every 250 ms while copies run, a transaction's commit can hold it; a registry outage (backoff up to 30 s) makes
+     * it unready, as it should.
      */
     private static Duration maxPollGap(AppConfig config) {
         return Duration.ofSeconds(15).plus(config.sink().pollTimeout().multipliedBy(3));

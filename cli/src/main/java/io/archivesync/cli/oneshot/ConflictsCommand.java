@@ -53,7 +53,8 @@ public final class ConflictsCommand implements Callable<Integer> {
             for (ConflictRecord c : conflicts) {
                 out.printf(Locale.ROOT, "%s  %s  (pair %s, since %s)%s%n", c.path(), c.reason(), c.pairId(),
                         c.openedAt(), c.resolution() == null ? ""
-                                : " resolved: keep " + c.resolution().name().toLowerCase() + ", applied by the next sync");
+                                : " resolved: keep " + c.resolution().name().toLowerCase(java.util.Locale.ROOT)
+                                        + ", applied by the next sync");
             }
         }
         out.flush();

@@ -23,8 +23,8 @@ public final class MirrorCommand implements Callable<Integer> {
     @Mixin
     OneShotOptions options;
 
-    @Parameters(index = "0", paramLabel = "DST", description = "where to mirror into: s3://bucket/prefix, gs://bucket/prefix, "
-            + "az://account/container/prefix, file:///dir or REMOTE:bucket/prefix")
+    @Parameters(index = "0", paramLabel = "DST", description = "where to mirror into: s3://bucket/prefix, "
+            + "gs://bucket/prefix, az://account/container/prefix, file:///dir or REMOTE:bucket/prefix")
     String destination;
 
     @Mixin

@@ -23,7 +23,8 @@ import org.apache.avro.Schema;
  * pinning the latter left the ids in use to the order of first use in each process, and a second run in a new
  * process failed on the first result it read ("Schema 7 not found").
  *
- * <p>When a schema evolves, its earlier published versions ({@code /published/v1} in the schemas jar, as the first release wrote
+ * <p>When a schema evolves, its earlier published versions ({@code /published/v1} in the schemas jar, as the first
+ * release wrote
  * them) are registered first, in the same order, so they keep the ids that records already in a state directory
  * carry; the current versions follow, get the next ids, and the registry checks each is compatible with the one
  * before it. A new version of a schema adds its predecessor's directory here.

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Where the objects of one job, of one destination prefix, or of all stand: outcomes and "
                 + "methods of each object's latest result, how many are in flight, the last failures with their "
-                + "reasons, bytes and storage requests; without JOB|PREFIX also the last sync of each pair (counts per action, "
-                + "conflicts open, when).",
+                + "reasons, bytes and storage requests; without JOB|PREFIX also the last sync of each pair "
+                + "(counts per action, conflicts open, when).",
                 "Without --bootstrap-servers it reads --state-dir, which no other command may be using."})
 public final class StatusCommand implements Callable<Integer> {
 

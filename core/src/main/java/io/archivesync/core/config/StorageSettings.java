@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * @param localRoots directories under which {@code file://} sources and destinations are allowed; empty refuses every
  *                   {@code file://} location, since whoever publishes a request would otherwise choose which files of
- *                   the copier's host are read or written (the one-shot commands set it to the directory they are given)
+ *                   the copier's host are read or written (the one-shot commands set it to the directories
+ *                   they are given)
  * @param remotes    named remotes, written {@code NAME:container/key} ({@link RemoteSettings})
  */
 public record StorageSettings(List<String> localRoots, Map<String, RemoteSettings> remotes) {

@@ -5,7 +5,8 @@ import io.archivesync.avro.Destination;
 import io.archivesync.avro.FileSyncRequest;
 
 /**
- * The Kafka record key of requests and results: the destination ({@code bucket/key} on S3, the location elsewhere). Partitioning, deduplication and
+ * The Kafka record key of requests and results: the destination ({@code bucket/key} on S3, the location elsewhere).
+ * Partitioning, deduplication and
  * the join of requests with the latest result all depend on every publisher building it the same way, so it is built
  * here and nowhere else.
  */

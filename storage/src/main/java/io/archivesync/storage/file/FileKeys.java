@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Keys and paths, one for one: a key is a path under the store's root (the file system's root unless the store was
- * given another) without its leading slash, so that what a listing returns is what was written. Keys with empty, {@code .} or {@code ..} segments are refused rather than normalised, since they
+ * given another) without its leading slash, so that what a listing returns is what was written. Keys with empty,
+ * {@code .} or {@code ..} segments are refused rather than normalised, since they
  * would come back from a listing under another name. Temporary names of writes in progress live here too, so that the
  * writer and the lister agree on them.
  */

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only regular files are objects. Symbolic links and special files are skipped and counted ({@link #skipped}),
  * each logged at WARN as it is passed over, so the user is told; temporary files of writes in progress or left by a
- * crash are skipped too, counted apart ({@link #temporary}). A directory that vanishes during the walk is passed over; one that cannot
+ * crash are skipped too, counted apart ({@link #temporary}). A directory that vanishes during the walk is passed over;
+ * one that cannot
  * be read fails the listing (ACCESS), since a mirror must not take unreadable objects for deleted ones.
  */
 public final class FileListing implements Iterator<BlobPage> {

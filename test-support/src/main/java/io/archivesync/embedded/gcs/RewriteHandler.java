@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentMap;
  * <p>Why honour the limit: GCS answers {@code done=false} with a {@code rewriteToken} for large or cross-location
  * copies, and a client that never follows tokens works in tests and fails in production. The first call snapshots
  * the source, so a source overwritten in between does not tear the copy; the destination is written by the call
- * that finishes. A token stays valid, so a client retrying a call gets the same answer. The destination takes the attributes in the request body, each one the body leaves out (content
+ * that finishes. A token stays valid, so a client retrying a call gets the same answer. The destination takes the
+ * attributes in the request body, each one the body leaves out (content
  * type, user metadata, storage class) copied from the source.
  */
 final class RewriteHandler {

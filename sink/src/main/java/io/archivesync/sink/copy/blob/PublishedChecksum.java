@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The SHA-256 a copy must have, as the publisher states it: the request's {@code expectedSha256}, or for an archive data
+ * The SHA-256 a copy must have, as the publisher states it: the request's {@code expectedSha256}, or for an archive
+ * data
  * file its {@code .CHECKSUM} sidecar next to it at the source, whichever store the source is in.
  *
  * @param sha256   lower-case hex, or null when nothing states one
