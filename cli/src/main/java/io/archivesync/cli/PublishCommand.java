@@ -50,6 +50,15 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--dest-key", description = "destination key")
     String destinationKey;
 
+    @Option(names = "--dest", description = "destination as a location of any provider, instead of --dest-bucket "
+            + "and --dest-key: gs://bucket/key, az://account/container/key, file:///path, REMOTE:bucket/key, "
+            + "s3://bucket/key")
+    String destination;
+
+    @Option(names = "--storage-class", description = "storage class or access tier of the mirrored object "
+            + "(default: the copier's sink.storageClass)")
+    String storageClass;
+
     @Option(names = "--size", description = "expected size in bytes")
     Long size;
 
@@ -78,11 +87,12 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (stdin == (source != null)) {
-            System.err.println("publish: give either --stdin or --source with --dest-bucket and --dest-key");
+            System.err.println("publish: give either --stdin or --source with --dest (or --dest-bucket and "
+                    + "--dest-key)");
             return 2;
         }
-        if (!stdin && (destinationBucket == null || destinationKey == null)) {
-            System.err.println("publish: --source needs --dest-bucket and --dest-key");
+        if (!stdin && destination == null && (destinationBucket == null || destinationKey == null)) {
+            System.err.println("publish: --source needs --dest, or --dest-bucket and --dest-key");
             return 2;
         }
         AppConfig config = SharedRegistry.require(options.load(List.of()));
@@ -92,9 +102,15 @@ final class PublishCommand implements Callable<Integer> {
             if (stdin) {
                 bad = publishLines(publisher, clock);
             } else {
-                publisher.send(RequestLine.withMetadata(RequestLine.build(source, sourceRegion, anonymous,
-                        destinationBucket, destinationKey, size, etag, sha256, mode, requestId, attributes, clock),
-                        contentType, userMetadata));
+                FileSyncRequest request = RequestLine.build(source, sourceRegion, anonymous,
+                        destination != null ? "" : destinationBucket, destination != null ? "" : destinationKey,
+                        size, etag, sha256, mode, requestId, attributes, clock);
+                if (destination != null || storageClass != null) {
+                    request = destination != null ? RequestLine.withDestination(request, destination, storageClass)
+                            : RequestLine.withDestination(request, "s3://" + destinationBucket + "/" + destinationKey,
+                            storageClass);
+                }
+                publisher.send(RequestLine.withMetadata(request, contentType, userMetadata));
             }
             int published = publisher.awaitAcknowledged();
             System.out.printf("published %d requests to %s%s%n", published, publisher.topic(),

@@ -24,7 +24,9 @@ import java.util.UUID;
  *  "sourceRegion": "ap-northeast-1", "anonymous": true, "size": 123, "etag": "...", "sha256": "...",
  *  "mode": "AUTO", "requestId": "...", "attributes": {"job": "nightly"},
  *  "contentType": "application/zip", "userMetadata": {"owner": "data-team"}}</pre>
- * Only {@code source}, {@code destinationBucket} and {@code destinationKey} are required.
+ * Only {@code source}, {@code destinationBucket} and {@code destinationKey} are required; or, for any provider,
+ * {@code source} and {@code destination}, a location ({@code gs://bucket/key}, {@code az://account/container/key},
+ * {@code file:///path}, {@code REMOTE:bucket/key}, {@code s3://bucket/key}), with an optional {@code storageClass}.
  *
  * <p>Why only the shape is checked here: the processor validates every request, whoever published it, and dead-
  * letters what breaks the contract with the reason in headers. Checking twice would let the two rule sets drift.
@@ -33,7 +35,8 @@ public final class RequestLine {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("source", "destinationBucket", "destinationKey", "sourceRegion",
-            "anonymous", "size", "etag", "sha256", "mode", "requestId", "attributes", "contentType", "userMetadata");
+            "anonymous", "size", "etag", "sha256", "mode", "requestId", "attributes", "contentType", "userMetadata",
+            "destination", "storageClass");
 
     private RequestLine() {
     }
@@ -59,11 +62,49 @@ public final class RequestLine {
         node.path("attributes").properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
         Map<String, String> userMetadata = new LinkedHashMap<>();
         node.path("userMetadata").properties().forEach(e -> userMetadata.put(e.getKey(), e.getValue().asText()));
-        return withMetadata(build(required(node, "source"), text(node, "sourceRegion"),
-                node.path("anonymous").asBoolean(false), required(node, "destinationBucket"),
-                required(node, "destinationKey"), node.hasNonNull("size") ? node.get("size").asLong() : null,
+        String location = text(node, "destination");
+        FileSyncRequest request = build(required(node, "source"), text(node, "sourceRegion"),
+                node.path("anonymous").asBoolean(false),
+                location != null ? "" : required(node, "destinationBucket"),
+                location != null ? "" : required(node, "destinationKey"),
+                node.hasNonNull("size") ? node.get("size").asLong() : null,
                 text(node, "etag"), text(node, "sha256"), text(node, "mode"), text(node, "requestId"), attributes,
-                clock), text(node, "contentType"), userMetadata);
+                clock);
+        if (location != null) {
+            request = withDestination(request, location, text(node, "storageClass"));
+        } else if (text(node, "storageClass") != null) {
+            request.getDestination().setStorageClass(text(node, "storageClass"));
+        }
+        return withMetadata(request, text(node, "contentType"), userMetadata);
+    }
+
+    /**
+     * The request writing to a location of any provider: its {@code uri}, and the bucket (or container) and key that
+     * readers of bucket and key alone see.
+     *
+     * @param storageClass the storage class or access tier for this object, or null for the copier's
+     */
+    public static FileSyncRequest withDestination(FileSyncRequest request, String location, String storageClass) {
+        String bucket;
+        String key;
+        int scheme = location.indexOf("://");
+        if (location.startsWith("file://")) {
+            bucket = "";
+            key = location.substring("file://".length()).replaceFirst("^/+", "");
+        } else {
+            String path = scheme > 0 ? location.substring(scheme + 3) : location.substring(location.indexOf(':') + 1);
+            if (location.startsWith("az://")) {
+                // az://account/container/key: the container is the bucket
+                path = path.contains("/") ? path.substring(path.indexOf('/') + 1) : "";
+            }
+            int slash = path.indexOf('/');
+            bucket = slash < 0 ? path : path.substring(0, slash);
+            key = slash < 0 ? "" : path.substring(slash + 1);
+        }
+        return FileSyncRequest.newBuilder(request)
+                .setDestination(Destination.newBuilder().setBucket(bucket).setKey(key).setUri(location)
+                        .setStorageClass(storageClass).build())
+                .build();
     }
 
     /**

@@ -69,4 +69,21 @@ class RequestLineTest {
         assertThatThrownBy(() -> RequestLine.parse(line, CLOCK)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(problem);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "gs://lake/mirror/a.zip                | lake      | mirror/a.zip",
+        "az://account/container/mirror/a.zip   | container | mirror/a.zip",
+        "file:///srv/mirror/a.zip              | ''        | srv/mirror/a.zip",
+        "backup:lake/mirror/a.zip              | lake      | mirror/a.zip",
+    })
+    void shouldReadADestinationLocationOfAnyProvider(String location, String bucket, String key) {
+        FileSyncRequest r = RequestLine.parse("{\"source\": \"s3://a/b.zip\", \"destination\": \"" + location
+                + "\", \"storageClass\": \"COLDLINE\"}", CLOCK);
+
+        assertThat(r.getDestination().getUri()).isEqualTo(location);
+        assertThat(r.getDestination().getBucket()).isEqualTo(bucket);
+        assertThat(r.getDestination().getKey()).isEqualTo(key);
+        assertThat(r.getDestination().getStorageClass()).isEqualTo("COLDLINE");
+    }
 }
