@@ -1,5 +1,7 @@
 package io.archivesync.cli.oneshot;
 
+import io.archivesync.core.config.ConfigException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +35,11 @@ public final class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CopyCommand.run(spec, options, Place.local("LOCAL_DIR", local), Place.parse("REMOTE", remote),
-                filters.include, filters.exclude);
+        Place from = Place.local("LOCAL_DIR", local);
+        if (!Files.isDirectory(from.local())) {
+            throw new ConfigException("LOCAL_DIR", "'" + local + "' is not a directory" + (Files.exists(from.local())
+                    ? "" : " (it does not exist)"));
+        }
+        return CopyCommand.run(spec, options, from, Place.parse("REMOTE", remote), filters.include, filters.exclude);
     }
 }

@@ -109,4 +109,14 @@ class OneShotRefusalsIT {
             assertThat(s3.listObjectsV2(b -> b.bucket(dst)).keyCount()).isZero();
         }
     }
+
+    @Test
+    void shouldRefuseToUploadADirectoryThatDoesNotExist(Stack stack, @TempDir Path state) {
+        Path missing = state.resolve("no-such-dir");
+
+        OneShotRun run = OneShotRun.run(stack, state, "upload", missing.toString(), "s3://" + bucket("up") + "/x");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("error: LOCAL_DIR: '" + missing + "' is not a directory (it does not exist)");
+    }
 }
