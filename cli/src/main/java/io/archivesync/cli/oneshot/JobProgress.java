@@ -53,4 +53,17 @@ final class JobProgress {
         out.print((terminal ? "\r" : "") + render(tally) + (last || !terminal ? System.lineSeparator() : ""));
         out.flush();
     }
+
+    /**
+     * Follows a job's results until each object has its terminal one, showing progress on {@code err} and counting
+     * what the processor dead-letters meanwhile: the same for a job and for a retry.
+     */
+    static void followToEnd(PrintWriter err, JobTracker tracker, ResultFollower results, DeadLetterFollower refused) {
+        JobProgress progress = new JobProgress(err, System.console() != null, tracker.total(), tracker.totalBytes());
+        results.follow(tracker::accept, tracker::done, () -> {
+            refused.poll(tracker::deadLettered);
+            progress.update(tracker.tally());
+        });
+        progress.finish(tracker.tally());
+    }
 }

@@ -99,25 +99,14 @@ final class JobRun {
                 out.println(plan.jobId());
                 return 0;
             }
-            JobProgress progress = new JobProgress(err, System.console() != null, tracker.total(),
-                    tracker.totalBytes());
-            results.follow(tracker::accept, tracker::done, () -> {
-                refused.poll(tracker::deadLettered);
-                progress.update(tracker.tally());
-            });
-            progress.finish(tracker.tally());
+            JobProgress.followToEnd(err, tracker, results, refused);
         }
         JobSummary summary = JobSummary.of(plan, mode, job.source(), job.destination().toString(), tracker.tally(),
                 started);
         LOGGER.info("job done jobId={} objects={} copied={} firstCopyMillis={} totalMillis={}", plan.jobId(),
                 summary.objects(), summary.copied(),
                 summary.firstCopySeconds() < 0 ? -1 : Math.round(summary.firstCopySeconds() * 1000), millis());
-        if (options.json) {
-            summary.printJson(out);
-        } else {
-            summary.print(out);
-        }
-        return summary.exitCode();
+        return summary.report(out, options.json);
     }
 
     private AppConfig load(List<String> extra) {

@@ -50,6 +50,16 @@ record JobSummary(String jobId, String mode, String source, String destination, 
                 Efficiency.of(tally));
     }
 
+    /** Prints the summary, as JSON or as text, and answers the command's exit code. */
+    int report(PrintWriter out, boolean json) {
+        if (json) {
+            printJson(out);
+        } else {
+            print(out);
+        }
+        return exitCode();
+    }
+
     void printJson(PrintWriter out) {
         try {
             out.println(JSON.writeValueAsString(this));

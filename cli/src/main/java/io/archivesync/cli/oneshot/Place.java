@@ -2,7 +2,7 @@ package io.archivesync.cli.oneshot;
 
 import io.archivesync.avro.Destination;
 import io.archivesync.core.config.ConfigException;
-import io.archivesync.storage.BlobRef;
+import io.archivesync.schemas.key.Destinations;
 import io.archivesync.storage.location.LocationSyntax;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -63,21 +63,7 @@ record Place(String text, S3Url s3, Path local) {
         if (s3 != null) {
             return Destination.newBuilder().setBucket(s3.bucket()).setKey(s3.key(relative)).build();
         }
-        String uri = child(relative);
-        String container;
-        String key;
-        Optional<LocationSyntax.Named> named = LocationSyntax.named(uri);
-        if (named.isPresent()) {
-            String path = named.get().path();
-            int slash = path.indexOf('/');
-            container = slash < 0 ? "" : path.substring(0, slash);
-            key = slash < 0 ? path : path.substring(slash + 1);
-        } else {
-            BlobRef ref = BlobRef.parse(uri);
-            container = ref.container();
-            key = ref.key();
-        }
-        return Destination.newBuilder().setBucket(container).setKey(key).setUri(uri).build();
+        return Destinations.of(child(relative), null);
     }
 
     @Override

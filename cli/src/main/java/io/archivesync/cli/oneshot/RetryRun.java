@@ -76,22 +76,11 @@ final class RetryRun {
                 out.println(plan.jobId());
                 return 0;
             }
-            JobProgress progress = new JobProgress(err, System.console() != null, tracker.total(),
-                    tracker.totalBytes());
-            results.follow(tracker::accept, tracker::done, () -> {
-                refused.poll(tracker::deadLettered);
-                progress.update(tracker.tally());
-            });
-            progress.finish(tracker.tally());
+            JobProgress.followToEnd(err, tracker, results, refused);
         }
         JobSummary summary = JobSummary.of(plan, mode, "retry of " + selection, "the same destinations",
                 tracker.tally(), started);
-        if (options.json) {
-            summary.printJson(out);
-        } else {
-            summary.print(out);
-        }
-        return summary.exitCode();
+        return summary.report(out, options.json);
     }
 
     /** Requests first (they map request ids to the job), then the results up to now, on {@code results} if given. */

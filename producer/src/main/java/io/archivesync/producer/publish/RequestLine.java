@@ -10,6 +10,7 @@ import io.archivesync.avro.RequestOrigin;
 import io.archivesync.avro.SourceLocation;
 import io.archivesync.core.archive.ArchiveLayout;
 import io.archivesync.core.s3.S3Location;
+import io.archivesync.schemas.key.Destinations;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Iterator;
@@ -79,32 +80,12 @@ public final class RequestLine {
     }
 
     /**
-     * The request writing to a location of any provider: its {@code uri}, and the bucket (or container) and key that
-     * readers of bucket and key alone see.
+     * The request writing to a location of any provider ({@link Destinations#of}).
      *
      * @param storageClass the storage class or access tier for this object, or null for the copier's
      */
     public static FileSyncRequest withDestination(FileSyncRequest request, String location, String storageClass) {
-        String bucket;
-        String key;
-        int scheme = location.indexOf("://");
-        if (location.startsWith("file://")) {
-            bucket = "";
-            key = location.substring("file://".length()).replaceFirst("^/+", "");
-        } else {
-            String path = scheme > 0 ? location.substring(scheme + 3) : location.substring(location.indexOf(':') + 1);
-            if (location.startsWith("az://")) {
-                // az://account/container/key: the container is the bucket
-                path = path.contains("/") ? path.substring(path.indexOf('/') + 1) : "";
-            }
-            int slash = path.indexOf('/');
-            bucket = slash < 0 ? path : path.substring(0, slash);
-            key = slash < 0 ? "" : path.substring(slash + 1);
-        }
-        return FileSyncRequest.newBuilder(request)
-                .setDestination(Destination.newBuilder().setBucket(bucket).setKey(key).setUri(location)
-                        .setStorageClass(storageClass).build())
-                .build();
+        return FileSyncRequest.newBuilder(request).setDestination(Destinations.of(location, storageClass)).build();
     }
 
     /**
